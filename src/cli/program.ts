@@ -1,0 +1,95 @@
+// The commander program: flags in, validated options out, then the command's run function,
+// loaded with import() only when that command runs.
+import { Command, Option } from 'commander';
+import { CONNECTION_OPTIONS, GENERAL_OPTIONS, OUTPUT_OPTIONS, WATCH_OPTIONS, type OptionSpec } from './options.js';
+import { parseId, resolveOutput } from './args.js';
+import type { Context, GlobalOptions } from './context.js';
+
+declare const __QCASE_VERSION__: string | undefined;
+/** The version printed by --version; esbuild writes it in at build time. */
+export const VERSION = typeof __QCASE_VERSION__ === 'string' ? __QCASE_VERSION__ : '0.0.0-dev';
+
+function addOptions(command: Command, specs: readonly OptionSpec[]): Command {
+  for (const spec of specs) {
+    const option = new Option(spec.flags, spec.env ? `${spec.description} [env: ${spec.env}]` : spec.description);
+    if (spec.choices) option.choices(spec.choices);
+    if (spec.defaultText) option.default(undefined, spec.defaultText);
+    command.addOption(option);
+  }
+  return command;
+}
+
+/** Receives each command's run, so the program is tested without running anything. */
+export type Runner = (load: (context: Context) => Promise<number>, global: GlobalOptions) => Promise<void>;
+
+interface OutputFlags {
+  output?: string;
+  json?: boolean;
+  fields?: string;
+}
+
+const GET_EXAMPLES = `
+Examples:
+  $ qcase get 42                      # a table on a terminal
+  $ qcase get 42 43 --json | jq -r .status
+  $ qcase get 42 -o status            # "42 COMPLETE case_id=7 name=Phish"
+  $ qcase get 42 --fields id,status
+`;
+
+const WATCH_EXAMPLES = `
+Examples:
+  $ qcase watch 42                    # spinner on a terminal, prints the task when COMPLETE
+  $ qcase watch 42 43 --timeout 10m --json | jq -r .case_id
+  $ qcase watch 42 --accept-partial -q -o status
+Exit codes: 0 done, 124 deadline passed, 4 token rejected, 3 not found, 1 failure, 130/143 interrupted.
+`;
+
+/** The whole command tree; `run` is called once with the chosen command. */
+export function buildProgram(run: Runner, write: { out: (s: string) => void; err: (s: string) => void }): Command {
+  const program = new Command('qcase')
+    .description('IBM QRadar Incident Forensics from the command line: see and wait for case create tasks.')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: write.out,
+      writeErr: write.err,
+      outputError: (message, writeErr) => writeErr(`qcase: ${message.replace(/^error: /, '')}`),
+    })
+    .showHelpAfterError("hint: see 'qcase --help' or 'qcase <command> --help'")
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false });
+  addOptions(program, CONNECTION_OPTIONS);
+  addOptions(program, GENERAL_OPTIONS);
+
+  const globals = (command: Command) => command.optsWithGlobals<GlobalOptions>();
+
+  const get = program
+    .command('get')
+    .description('show case create tasks')
+    .argument('<id...>', 'case create task ids')
+    .addHelpText('after', GET_EXAMPLES);
+  addOptions(get, OUTPUT_OPTIONS).action(async (ids: string[], flags: OutputFlags, command: Command) => {
+    const options = { ids: ids.map(parseId), format: resolveOutput(flags.output, flags.json), fields: flags.fields };
+    await run(async (context) => (await import('../commands/get.js')).runGet(options, context), globals(command));
+  });
+
+  const watch = program
+    .command('watch')
+    .description('wait until case create tasks are COMPLETE, then show them')
+    .argument('<id...>', 'case create task ids')
+    .addHelpText('after', WATCH_EXAMPLES);
+  addOptions(addOptions(watch, OUTPUT_OPTIONS), WATCH_OPTIONS).action(async (ids: string[], flags: OutputFlags & WatchFlags, command: Command) => {
+    const { parseWatchFlags } = await import('./watch-flags.js');
+    const options = { ids: ids.map(parseId), format: resolveOutput(flags.output, flags.json), fields: flags.fields, ...parseWatchFlags(flags) };
+    await run(async (context) => (await import('../commands/watch.js')).runWatch(options, context), globals(command));
+  });
+
+  return program;
+}
+
+/** `watch` flags as commander hands them over. */
+export interface WatchFlags {
+  interval?: string;
+  timeout?: string;
+  acceptPartial?: boolean;
+  quiet?: boolean;
+}

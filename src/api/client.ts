@@ -75,9 +75,13 @@ export async function createClient(options: ClientOptions): Promise<QRadarClient
       methods: ['GET'],
       statusCodes: [429, 500, 502, 503, 504, 520, 521, 522, 523, 524],
       enforceRetryRules: true,
-      // got has decided a retry is allowed; honour Retry-After, else exponential with jitter.
-      calculateDelay: ({ attemptCount, retryAfter, computedValue }) =>
-        retryAfter ? computedValue : Math.min(base * 2 ** (attemptCount - 1), 30_000) * (0.75 + Math.random() * 0.5),
+      // got has decided a retry is allowed. A 2xx whose body was cut off is not retried (the
+      // contract: a truncated body is a failure); otherwise Retry-After, else exponential with jitter.
+      calculateDelay: ({ attemptCount, retryAfter, computedValue, error }) => {
+        const status = error.response?.statusCode ?? 0;
+        if (status >= 200 && status < 300) return 0;
+        return retryAfter ? computedValue : Math.min(base * 2 ** (attemptCount - 1), 30_000) * (0.75 + Math.random() * 0.5);
+      },
       maxRetryAfter: 60_000,
     },
     hooks: {

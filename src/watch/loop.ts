@@ -1,6 +1,7 @@
 // The watch loop: poll each task until it is done, through outages, up to a deadline. It knows no
 // streams and no real time: the fetch, the clock and the events are passed in, so every path is
 // tested deterministically.
+import { setMaxListeners } from 'node:events';
 import type { ApiObject } from '../api/response.js';
 import { isAuthFailure, isTransient } from '../api/errors.js';
 import type { Clock } from '../cli/context.js';
@@ -68,6 +69,8 @@ export async function watchTasks(options: WatchLoopOptions, deps: WatchLoopDeps)
   const random = deps.random ?? Math.random;
   const started = clock.now();
   const stop = new AbortController();
+  // Every task's sleep and request listens on this one signal: many ids are not a leak.
+  setMaxListeners(0, stop.signal);
   let ended: WatchResult['ended'] | undefined;
   let authError: unknown;
   const finish = (how: NonNullable<typeof ended>) => {

@@ -25,7 +25,7 @@ export interface RunOptions {
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (!/^(QRADAR_|NO_COLOR|FORCE_COLOR|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy)/.test(k)) env[k] = v;
+    if (!/^(QRADAR_|NO_COLOR|FORCE_COLOR|NODE_EXTRA_CA_CERTS|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy)/.test(k)) env[k] = v;
   }
   return { ...env, ...extra };
 }
@@ -50,4 +50,32 @@ export function runQcase(args: string[], options: RunOptions = {}): Promise<RunR
     child.stdin.end(options.input ?? '');
     options.onSpawn?.(child);
   });
+}
+
+/** Splits a stream of JSON documents the way jq reads it (whitespace between them, any layout). */
+export function parseJsonStream(text: string): unknown[] {
+  const docs: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i += 1;
+      else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') {
+      if (depth === 0) start = i;
+      depth += 1;
+    } else if (ch === '}' || ch === ']') {
+      depth -= 1;
+      if (depth === 0) docs.push(JSON.parse(text.slice(start, i + 1)));
+    } else if (depth === 0 && ch !== undefined && !/\s/.test(ch)) {
+      throw new Error(`not a JSON stream: '${ch}' at ${i}`);
+    }
+  }
+  if (depth !== 0) throw new Error('not a JSON stream: unterminated document');
+  return docs;
 }

@@ -1,0 +1,245 @@
+// Whole runs of the built binary (bin/qcase.js → dist/) against the local HTTPS QRadar.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { makeCerts, type TestCerts } from '../support/certs.js';
+import { json, startFakeQRadar, type FakeQRadar } from '../support/fake-qradar.js';
+import { aTask, sample, SAMPLES } from '../support/fixtures.js';
+import { cleanEnv, parseJsonStream, runQcase, type RunResult } from '../support/run.js';
+
+let certs: TestCerts;
+let server: FakeQRadar;
+const outputs: RunResult[] = [];
+
+beforeAll(async () => {
+  certs = makeCerts();
+  server = await startFakeQRadar(certs.server);
+  server.task(42, json(aTask({ status: 'COMPLETE' })));
+  server.task(43, json(aTask({ id: 43, case_name: 'Malware7', status: 'PROCESSING', assigned_to: [] })));
+  server.task(500, json(sample(SAMPLES.serverError), 500));
+  server.task(403, json(sample(SAMPLES.forbidden), 403));
+  server.task(44, { status: 200, body: '<html><body>Application error</body></html>' });
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+function env(extra: Record<string, string | undefined> = {}) {
+  return cleanEnv({ QRADAR_HOST: server.url, QRADAR_SEC_TOKEN: server.token, QRADAR_CA_BUNDLE: certs.caPath, ...extra });
+}
+
+async function qcase(args: string[], options: Parameters<typeof runQcase>[1] = {}): Promise<RunResult> {
+  const result = await runQcase(args, { env: env(), ...options });
+  outputs.push(result);
+  return result;
+}
+
+function expectNoStackTrace(result: RunResult) {
+  expect(result.stderr).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
+  expect(result.stderr).not.toMatch(/node:internal|Error: /);
+}
+
+describe('qcase get: formats', () => {
+  it('prints a table without colour when piped', async () => {
+    const r = await qcase(['get', '42']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ID\s+CASE ID\s+NAME\s+STATUS\s+ASSIGNED TO\n42\s+7\s+Phish42\s+COMPLETE\s+alice\n$/);
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(r.stderr).toBe('');
+  });
+
+  it('colours the table with FORCE_COLOR, and not with --no-color', async () => {
+    expect((await qcase(['get', '42'], { env: env({ FORCE_COLOR: '1' }) })).stdout).toContain('\u001b[32mCOMPLETE');
+    expect((await qcase(['get', '42', '--no-color'], { env: env({ FORCE_COLOR: '1' }) })).stdout).not.toContain('\u001b[');
+  });
+
+  it('prints JSON exactly as QRadar sent it, one document per task in argument order', async () => {
+    const r = await qcase(['get', '43', '42', '--json']);
+    expect(r.code).toBe(0);
+    const docs = parseJsonStream(r.stdout) as Array<Record<string, unknown>>;
+    expect(docs).toEqual([aTask({ id: 43, case_name: 'Malware7', status: 'PROCESSING', assigned_to: [] }), aTask({ status: 'COMPLETE' })]);
+    expect(r.stdout).toContain(JSON.stringify(aTask({ status: 'COMPLETE' }), null, 2));
+  });
+
+  it('streams JSON that jq reads, where jq is installed', async () => {
+    let hasJq = true;
+    try {
+      execFileSync('jq', ['--version'], { stdio: 'ignore' });
+    } catch {
+      hasJq = false;
+    }
+    const r = await qcase(['get', '42', '43', '-o', 'json']);
+    if (!hasJq) {
+      expect(parseJsonStream(r.stdout)).toHaveLength(2);
+      return;
+    }
+    expect(execFileSync('jq', ['-r', '.status'], { input: r.stdout }).toString()).toBe('COMPLETE\nPROCESSING\n');
+  });
+
+  it('prints one status line per task, id and status first', async () => {
+    const r = await qcase(['get', '42', '43', '-o', 'status']);
+    expect(r.stdout).toBe('42 COMPLETE case_id=7 name=Phish42 assigned_to=alice\n43 PROCESSING case_id=7 name=Malware7\n');
+  });
+
+  it('passes --fields to QRadar', async () => {
+    const before = server.requests.length;
+    await qcase(['get', '42', '--fields', 'id,status']);
+    expect(server.requests[before]!.query.get('fields')).toBe('id,status');
+  });
+});
+
+describe('qcase get: exit codes and errors', () => {
+  it('exits 3 with QRadar\'s message for an unknown task', async () => {
+    const r = await qcase(['get', '999']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('qcase: task 999 not found (404, code 1002): No case create task was found for the provided ID\nhint: check the id: case create task ids come from `qcase create` or the forensics API\n');
+  });
+
+  it('exits 4 when the console rejects the token, sending it once', async () => {
+    const before = server.requests.length;
+    const r = await qcase(['get', '42', '43', '44'], { env: env({ QRADAR_SEC_TOKEN: 'wrong-token-123' }) });
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/^qcase: the console rejected the token \(401, code 18\)/);
+    expect(r.stderr).toContain('hint: set QRADAR_SEC_TOKEN');
+    expect(r.stderr).not.toContain('wrong-token-123');
+    expect(server.requests.length - before).toBe(1);
+  });
+
+  it('exits 4 on 403', async () => {
+    const r = await qcase(['get', '403']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/may not do this \(403, code 26\): User has insufficient capabilities/);
+  });
+
+  it('exits 1 on a 500, showing QRadar\'s message and code, after retrying', async () => {
+    const r = await qcase(['get', '500']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^qcase: task 500: the console failed \(500, code 1020\): Adding\/updating data to Map test_aas failed\nhint: /);
+    expectNoStackTrace(r);
+  });
+
+  it('exits 1 when a 200 answer is an HTML page', async () => {
+    const r = await qcase(['get', '44']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/expected QRadar's JSON but got text\/html with status 200 \("<html><body>Application error/);
+  });
+
+  it('with several ids prints what it got and exits with the most serious outcome', async () => {
+    const r = await qcase(['get', '42', '999', '500', '-o', 'status']);
+    expect(r.stdout).toBe('42 COMPLETE case_id=7 name=Phish42 assigned_to=alice\n');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/task 999 not found/);
+    expect(r.stderr).toMatch(/task 500: the console failed/);
+  });
+
+  it.each([
+    [['get', 'abc'], /invalid task id 'abc'/],
+    [['get', '0'], /invalid task id '0'/],
+    [['get'], /missing required argument 'id'/],
+    [['get', '42', '-o', 'yaml'], /argument 'yaml' is invalid/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['get', '42', '--token', 'x'], /unknown option '--token'/],
+  ])('exits 2 before any request for %j', async (args, message) => {
+    const before = server.requests.length;
+    const r = await qcase(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2);
+    expect(server.requests.length).toBe(before);
+    expectNoStackTrace(r);
+  });
+
+  it('exits 2 naming QRADAR_HOST when no console is configured', async () => {
+    const r = await qcase(['get', '42'], { env: env({ QRADAR_HOST: undefined }), cwd: mkdtempSync(path.join(tmpdir(), 'qcase-')) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('qcase: no QRadar console configured\nhint: set QRADAR_HOST (or pass --host), e.g. export QRADAR_HOST=console.example.org\n');
+  });
+
+  it('exits 2 naming QRADAR_SEC_TOKEN when no token is configured', async () => {
+    const r = await qcase(['get', '42'], { env: env({ QRADAR_SEC_TOKEN: undefined }), cwd: mkdtempSync(path.join(tmpdir(), 'qcase-')) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no API token configured\nhint: set QRADAR_SEC_TOKEN/);
+  });
+
+  it('exits 2 for an unreadable token file', async () => {
+    const r = await qcase(['get', '42', '--token-file', '/nonexistent/token']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read token file \/nonexistent\/token: no such file/);
+  });
+});
+
+describe('qcase get: configuration sources', () => {
+  it('reads the token from a file and from stdin', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qcase-'));
+    writeFileSync(path.join(dir, 'token'), `${server.token}\n`);
+    const noToken = env({ QRADAR_SEC_TOKEN: undefined });
+    expect((await qcase(['get', '42', '-o', 'status', '--token-file', path.join(dir, 'token')], { env: noToken })).code).toBe(0);
+    const fromStdin = await qcase(['get', '42', '-o', 'status', '--token-file', '-'], { env: noToken, input: `${server.token}\n` });
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).toMatch(/^42 COMPLETE/);
+    expect((await qcase(['get', '42', '-o', 'status'], { env: env({ QRADAR_SEC_TOKEN: undefined, QRADAR_TOKEN_FILE: path.join(dir, 'token') }) })).code).toBe(0);
+  });
+
+  it('reads .env in the working directory, under the environment', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'qcase-'));
+    writeFileSync(path.join(dir, '.env'), `QRADAR_HOST=${server.url}\nQRADAR_SEC_TOKEN=${server.token}\nQRADAR_CA_BUNDLE=${certs.caPath}\n`);
+    const r = await qcase(['get', '42', '-o', 'status'], { env: cleanEnv(), cwd: dir });
+    expect(r.code).toBe(0);
+    const overridden = await qcase(['get', '42'], { env: cleanEnv({ QRADAR_SEC_TOKEN: 'env-wins' }), cwd: dir });
+    expect(overridden.code).toBe(4);
+  });
+
+  it('accepts host:port and --host over QRADAR_HOST', async () => {
+    const r = await qcase(['get', '42', '-o', 'status', '--host', server.hostPort], { env: env({ QRADAR_HOST: 'nowhere.invalid' }) });
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('qcase get: TLS', () => {
+  it('exits 1 for an untrusted certificate, naming --ca-file and QRADAR_CA_BUNDLE', async () => {
+    const r = await qcase(['get', '42'], { env: env({ QRADAR_CA_BUNDLE: undefined }) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^qcase: the certificate of 127\.0\.0\.1:\d+ is not trusted \([A-Z_]+\)\nhint: .*--ca-file.*QRADAR_CA_BUNDLE/);
+  });
+
+  it('connects with --insecure and warns on stderr', async () => {
+    const r = await qcase(['get', '42', '-o', 'status', '--insecure'], { env: env({ QRADAR_CA_BUNDLE: undefined }) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^qcase: warning: TLS verification is off/);
+    const viaEnv = await qcase(['get', '42', '-o', 'status'], { env: env({ QRADAR_CA_BUNDLE: undefined, QRADAR_INSECURE: '1' }) });
+    expect(viaEnv.code).toBe(0);
+    expect(viaEnv.stderr).toMatch(/warning: TLS verification is off/);
+  });
+});
+
+describe('qcase get: debug, help, version', () => {
+  it('--debug logs requests and responses on stderr with the token redacted', async () => {
+    const r = await qcase(['get', '42', '-o', 'status', '--debug']);
+    expect(r.stdout).toMatch(/^42 COMPLETE/);
+    expect(r.stderr).toMatch(/debug: > GET https:\/\/127\.0\.0\.1:\d+\/api\/forensics\/case_management\/case_create_tasks\/42 .*sec: \[redacted\]/);
+    expect(r.stderr).toMatch(/debug: < 200 OK/);
+  });
+
+  it('--help shows examples and exits 0; --version prints the version', async () => {
+    const help = await qcase(['get', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('--token-file');
+    const version = await qcase(['--version']);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe('the token', () => {
+  it('appears in no output of any run above', () => {
+    expect(outputs.length).toBeGreaterThan(20);
+    for (const r of outputs) {
+      expect(r.stdout).not.toContain(server.token);
+      expect(r.stderr).not.toContain(server.token);
+    }
+  });
+});

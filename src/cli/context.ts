@@ -12,7 +12,7 @@ export interface GlobalOptions extends ConnectionFlags {
 
 /** Signals the program reacts to; `process` in production, an emitter in tests. */
 export interface SignalSource {
-  once(signal: 'SIGINT' | 'SIGTERM', handler: () => void): unknown;
+  on(signal: 'SIGINT' | 'SIGTERM', handler: () => void): unknown;
   off(signal: 'SIGINT' | 'SIGTERM', handler: () => void): unknown;
 }
 

@@ -43,8 +43,9 @@ export async function runWatch(options: WatchOptions, context: Context, client?:
     signalCode = ExitCode.terminated;
     interrupt.abort();
   };
-  context.signals.once('SIGINT', onSigint);
-  context.signals.once('SIGTERM', onSigterm);
+  // `on`, not `once`: ora's signal-exit re-raises a signal that has no other listener left.
+  context.signals.on('SIGINT', onSigint);
+  context.signals.on('SIGTERM', onSigterm);
 
   const progress: Progress =
     io.stderrIsTTY && !options.quiet

@@ -72,7 +72,7 @@ export async function spinnerProgress(stream: Writable, ids: string[], now: () =
   );
   spinner.start();
   render();
-  const ticker = setInterval(render, 1000);
+  const ticker = setInterval(render, 250);
   ticker.unref();
   return {
     ...events,

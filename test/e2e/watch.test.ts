@@ -144,6 +144,17 @@ describe('qcase watch', () => {
     expect((parseJsonStream(r.stdout) as Array<{ id: number }>).map((t) => String(t.id))).toEqual([slow, fast]);
   });
 
+  it('watches 50 tasks over at most 8 kept-alive connections', async () => {
+    const ids = Array.from({ length: 50 }, () => taskWith('WAITING', 'PROCESSING', 'PROCESSING', 'PROCESSING', 'COMPLETE'));
+    const before = server.connections();
+    const requestsBefore = server.requests.length;
+    const r = await watch([...ids, '-q', '-o', 'status']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(50);
+    expect(server.requests.length - requestsBefore).toBe(250);
+    expect(server.connections() - before).toBeLessThanOrEqual(8);
+  });
+
   it.each([
     ['--interval', '0'],
     ['--interval', 'soon'],

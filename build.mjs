@@ -1,24 +1,53 @@
 // Bundles src/ into dist/ with esbuild: one ESM entry plus chunks that commands load with import(),
-// so `--help` and `--version` load nothing but argument parsing.
+// so `--help` and `--version` load nothing but src/main.ts. Two passes: the first renders every
+// command's help with commander, the second fixes that text into the entry.
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const pkg = JSON.parse(await readFile(new URL('./package.json', import.meta.url), 'utf8'));
-await rm(new URL('./dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: ['src/main.ts'],
-  outdir: 'dist',
+const root = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+
+// got features qcase never turns on: their packages cost start-up time on every run.
+const stubUnusedGotFeatures = {
+  name: 'stub-unused-got-features',
+  setup(b) {
+    for (const name of ['http2-wrapper', 'cacheable-request', 'cacheable-lookup', 'decompress-response']) {
+      const stub = path.join(root, 'build', `unused-${name}.js`);
+      b.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: stub }));
+    }
+  },
+};
+
+const common = {
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
-  sourcemap: false,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  define: { __QCASE_VERSION__: JSON.stringify(pkg.version) },
   // commander and cli-table3 are CommonJS and call require() for Node's built-ins.
   banner: { js: "import { createRequire as __qcaseRequire } from 'node:module'; const require = __qcaseRequire(import.meta.url);" },
+  plugins: [stubUnusedGotFeatures],
   logLevel: 'warning',
+};
+
+// Pass 1: the help renderer, bundled alone, run once.
+const scratch = await mkdtemp(path.join(tmpdir(), 'qcase-build-'));
+await build({ ...common, entryPoints: [path.join(root, 'src/cli/help-render.ts')], outdir: scratch, define: { __QCASE_VERSION__: JSON.stringify(pkg.version) } });
+const { renderAllHelp } = await import(pathToFileURL(path.join(scratch, 'help-render.js')).href);
+const help = renderAllHelp();
+await rm(scratch, { recursive: true, force: true });
+
+// Pass 2: the program.
+await rm(path.join(root, 'dist'), { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: [path.join(root, 'src/main.ts')],
+  outdir: path.join(root, 'dist'),
+  define: { __QCASE_VERSION__: JSON.stringify(pkg.version), __QCASE_HELP__: JSON.stringify(help) },
 });

@@ -70,6 +70,8 @@ export async function createClient(options: ClientOptions): Promise<QRadarClient
     },
     timeout: { request: options.timeoutMs },
     responseType: 'text',
+    // QRadar's answers are small JSON; no Accept-Encoding keeps zlib out of every run (build.mjs).
+    decompress: false,
     retry: {
       limit: options.retries,
       methods: ['GET'],

@@ -4,10 +4,8 @@ import { Command, Option } from 'commander';
 import { CONNECTION_OPTIONS, GENERAL_OPTIONS, OUTPUT_OPTIONS, WATCH_OPTIONS, type OptionSpec } from './options.js';
 import { parseId, resolveOutput } from './args.js';
 import type { Context, GlobalOptions } from './context.js';
+import { VERSION } from '../version.js';
 
-declare const __QCASE_VERSION__: string | undefined;
-/** The version printed by --version; esbuild writes it in at build time. */
-export const VERSION = typeof __QCASE_VERSION__ === 'string' ? __QCASE_VERSION__ : '0.0.0-dev';
 
 function addOptions(command: Command, specs: readonly OptionSpec[]): Command {
   for (const spec of specs) {
@@ -56,7 +54,8 @@ export function buildProgram(run: Runner, write: { out: (s: string) => void; err
       outputError: (message, writeErr) => writeErr(`qcase: ${message.replace(/^error: /, '')}`),
     })
     .showHelpAfterError("hint: see 'qcase --help' or 'qcase <command> --help'")
-    .configureHelp({ showGlobalOptions: true, sortSubcommands: false });
+    // A fixed width, so the help prerendered at build time (src/main.ts) is exactly commander's.
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false, helpWidth: 80 });
   addOptions(program, CONNECTION_OPTIONS);
   addOptions(program, GENERAL_OPTIONS);
 

@@ -28,6 +28,6 @@ export async function runGet(options: GetOptions, context: Context): Promise<num
       codes.push(report.exitCode);
     }
   });
-  context.io.stdout.write(formatTasks(tasks, options.format, context.color));
+  context.io.stdout.write(await formatTasks(tasks, options.format, context.color));
   return mostSerious(codes);
 }

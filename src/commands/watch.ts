@@ -65,7 +65,7 @@ export async function runWatch(options: WatchOptions, context: Context, client?:
 
   // stdout: the last known state of every task that was seen, in argument order.
   const shown = result.outcomes.map((o) => o.task).filter((t): t is ApiObject => t !== undefined);
-  io.stdout.write(formatTasks(shown, options.format, context.color));
+  io.stdout.write(await formatTasks(shown, options.format, context.color));
 
   if (result.ended === 'auth') {
     io.stderr.write(reportLines(describeError(result.authError)));

@@ -2,7 +2,7 @@
 // `.env` file in the working directory (which never overrides a variable that is already set).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseDotenv } from 'dotenv';
+import util from 'node:util';
 import { UsageError } from '../errors.js';
 import { parseDuration } from './duration.js';
 import { normaliseHost } from './host.js';
@@ -68,7 +68,7 @@ export async function loadEnvironment(sources: Pick<ConfigSources, 'env' | 'cwd'
   let fromFile: Record<string, string> = {};
   let dotenvPath: string | undefined;
   try {
-    fromFile = parseDotenv(await readFile(file, 'utf8'));
+    fromFile = await parseDotenv(await readFile(file, 'utf8'));
     dotenvPath = file;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
@@ -87,6 +87,14 @@ export async function loadEnvironment(sources: Pick<ConfigSources, 'env' | 'cwd'
       return undefined;
     },
   };
+}
+
+// Node's own parser (20.12 and later); dotenv, which it follows, only on older Node 20 releases.
+async function parseDotenv(text: string): Promise<Record<string, string>> {
+  const parseEnv = (util as { parseEnv?: (content: string) => Record<string, string> }).parseEnv;
+  if (parseEnv) return parseEnv(text);
+  const dotenv = await import('dotenv');
+  return dotenv.parse(text);
 }
 
 function pick(flag: string | undefined, flagName: string, env: Environment, ...names: string[]): Setting<string> | undefined {

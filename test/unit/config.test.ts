@@ -28,6 +28,13 @@ describe('configuration precedence', () => {
     expect(fileOnly.token).toMatchObject({ value: 'dotenv-token', origin: '.env' });
   });
 
+  it('reads .env with comments, quotes and blank lines', async () => {
+    const cwd = dirWith({ '.env': '# the console\n\nQRADAR_HOST="quoted.example.org"\nQRADAR_API_VERSION=\'26.0\' # pinned\n' });
+    const settings = await resolve({}, {}, cwd);
+    expect(settings.host?.value).toBe('https://quoted.example.org/api');
+    expect(settings.apiVersion?.value).toBe('26.0');
+  });
+
   it('never lets .env override a variable that is already set', async () => {
     const cwd = dirWith({ '.env': 'QRADAR_SEC_TOKEN=file-token\n' });
     const settings = await resolve({}, { QRADAR_SEC_TOKEN: 'env-token' }, cwd);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatJson, formatStatusLine, formatTable, formatTasks, readTask } from '../../src/format/task.js';
+import { formatJson, formatStatusLine, formatTasks, readTask } from '../../src/format/task.js';
+import { formatTable } from '../../src/format/table.js';
+import { loadPaint, plain } from '../../src/format/paint.js';
 import { formatElapsed } from '../../src/format/duration.js';
 import { aTask, sampleText, SAMPLES } from '../support/fixtures.js';
 import { parseObjectBody } from '../../src/api/response.js';
@@ -18,7 +20,7 @@ describe('readTask', () => {
 
 describe('formatTable', () => {
   it('has a header and a row per task, without colour when asked for none', () => {
-    const text = formatTable([obj(aTask()), obj(aTask({ id: 43, status: 'COMPLETE', assigned_to: ['a', 'b'] }))], false);
+    const text = formatTable([obj(aTask()), obj(aTask({ id: 43, status: 'COMPLETE', assigned_to: ['a', 'b'] }))], plain);
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID\s+CASE ID\s+NAME\s+STATUS\s+ASSIGNED TO$/);
     expect(lines[1]).toMatch(/^42\s+7\s+Phish42\s+WAITING\s+alice$/);
@@ -26,13 +28,13 @@ describe('formatTable', () => {
     expect(text).not.toContain(ESC);
   });
 
-  it('colours the status when colour is on', () => {
-    const text = formatTable([obj(aTask({ status: 'COMPLETE' }))], true);
+  it('colours the status when colour is on', async () => {
+    const text = formatTable([obj(aTask({ status: 'COMPLETE' }))], await loadPaint(true));
     expect(text).toContain(`${ESC}32mCOMPLETE`);
   });
 
   it('shows only the fields QRadar sent (with --fields) and any it added', () => {
-    const text = formatTable([obj({ id: 42, status: 'WAITING', extra_field: 'x' })], false);
+    const text = formatTable([obj({ id: 42, status: 'WAITING', extra_field: 'x' })], plain);
     expect(text.split('\n')[0]).toMatch(/^ID\s+STATUS\s+EXTRA_FIELD$/);
   });
 });
@@ -44,8 +46,8 @@ describe('formatJson', () => {
     expect(text).toBe(`${raw}\n`);
   });
 
-  it('prints several tasks as a stream of documents', () => {
-    const text = formatTasks([obj(aTask()), obj(aTask({ id: 43 }))], 'json', false);
+  it('prints several tasks as a stream of documents', async () => {
+    const text = await formatTasks([obj(aTask()), obj(aTask({ id: 43 }))], 'json', false);
     const docs = text.trim().split('\n').map((line) => JSON.parse(line) as { id: number });
     expect(docs.map((d) => d.id)).toEqual([42, 43]);
   });
@@ -53,8 +55,8 @@ describe('formatJson', () => {
 
 describe('formatStatusLine', () => {
   it('puts id and status first', () => {
-    expect(formatStatusLine(obj(aTask({ status: 'PROCESSING' })), false)).toBe('42 PROCESSING case_id=7 name=Phish42 assigned_to=alice\n');
-    expect(formatStatusLine(obj({ id: 5, state: 'WAITING' }), false)).toBe('5 WAITING\n');
+    expect(formatStatusLine(obj(aTask({ status: 'PROCESSING' })))).toBe('42 PROCESSING case_id=7 name=Phish42 assigned_to=alice\n');
+    expect(formatStatusLine(obj({ id: 5, state: 'WAITING' }))).toBe('5 WAITING\n');
   });
 });
 

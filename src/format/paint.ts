@@ -1,0 +1,25 @@
+// Colour for formatters. chalk is loaded only when colour is on: a script piping JSON never pays
+// for it (about 5 ms of start-up, measured by importing it alone).
+
+/** The few styles qcase uses. */
+export interface Paint {
+  status(status: string): string;
+  bold(text: string): string;
+}
+
+/** No colour at all. */
+export const plain: Paint = { status: (s) => s, bold: (s) => s };
+
+/** chalk's styles when `color`, else `plain`. */
+export async function loadPaint(color: boolean): Promise<Paint> {
+  if (!color) return plain;
+  const { Chalk } = await import('chalk');
+  const chalk = new Chalk({ level: 1 });
+  const byStatus: Record<string, (s: string) => string> = {
+    COMPLETE: chalk.green,
+    PARTIALLY_COMPLETE: chalk.yellow,
+    PROCESSING: chalk.cyan,
+    WAITING: chalk.blue,
+  };
+  return { status: (s) => (byStatus[s] ?? chalk.magenta)(s), bold: (s) => chalk.bold(s) };
+}

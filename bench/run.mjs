@@ -22,6 +22,7 @@ Object.assign(env, { QRADAR_HOST: info.url, QRADAR_SEC_TOKEN: info.token, QRADAR
 const taskUrl = `${info.url}/api/forensics/case_management/case_create_tasks/42`;
 
 const hasHyperfine = spawnSync('hyperfine', ['--version']).status === 0;
+const useHyperfine = process.env.BENCH_TOOL === 'hyperfine' && hasHyperfine;
 const hasCurl = spawnSync('curl', ['--version']).status === 0;
 
 function median(values) {
@@ -29,22 +30,23 @@ function median(values) {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** Median wall time in ms for each command (argv arrays), all measured in one go. */
+/**
+ * Median wall and CPU time (ms) of each command. By default round-robin (bench/measure.py): on
+ * this shared machine the baseline alone drifted from 53 to 82 ms between back-to-back hyperfine
+ * runs, which hyperfine's one-command-at-a-time order turns into false ratios. BENCH_TOOL=hyperfine
+ * uses hyperfine (wall time only) where it is installed.
+ */
 function time(commands) {
-  if (hasHyperfine) {
+  if (useHyperfine) {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'qcase-bench-')), 'h.json');
-    execFileSync('hyperfine', ['-N', '--style', 'none', '--warmup', String(WARMUP), '--runs', String(RUNS), '--export-json', out, ...commands.map((c) => c.join(' '))], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    return JSON.parse(readFileSync(out, 'utf8')).results.map((r) => r.median * 1000);
+    const argvs = Object.values(commands);
+    execFileSync('hyperfine', ['-N', '--style', 'none', '--warmup', String(WARMUP), '--runs', String(RUNS), '--export-json', out, ...argvs.map((c) => c.join(' '))], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const results = JSON.parse(readFileSync(out, 'utf8')).results;
+    return Object.fromEntries(Object.keys(commands).map((name, i) => [name, { wall_ms: results[i].median * 1000, cpu_ms: NaN }]));
   }
-  return commands.map((argv) => {
-    const samples = [];
-    for (let i = 0; i < WARMUP + RUNS; i += 1) {
-      const t = process.hrtime.bigint();
-      spawnSync(argv[0], argv.slice(1), { env, stdio: 'ignore' });
-      if (i >= WARMUP) samples.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    return median(samples);
-  });
+  const out = spawnSync('python3', [path.join(root, 'bench/measure.py')], { env, input: JSON.stringify({ runs: RUNS, warmup: WARMUP, commands }), encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(out.stderr);
+  return JSON.parse(out.stdout);
 }
 
 /** Median peak RSS (KiB) and CPU seconds of a command over a few runs, via getrusage. */
@@ -68,8 +70,9 @@ const cmds = {
   qcaseGet: [node, qcase, 'get', '42', '-o', 'json'],
   ...(hasCurl ? { curl: ['curl', '-s', '--cacert', info.ca, '-H', `SEC: ${info.token}`, taskUrl] } : {}),
 };
-const names = Object.keys(cmds);
-const medians = Object.fromEntries(time(Object.values(cmds)).map((ms, i) => [names[i], ms]));
+const timed = time(cmds);
+const medians = Object.fromEntries(Object.entries(timed).map(([name, t]) => [name, t.wall_ms]));
+const cpu = Object.fromEntries(Object.entries(timed).map(([name, t]) => [name, t.cpu_ms]));
 
 const memMinimal = usage(cmds.minimalGet);
 const memGet = usage(cmds.qcaseGet);
@@ -82,19 +85,22 @@ server.kill('SIGTERM');
 
 const ratio = (a, b) => (a / b).toFixed(2);
 const rows = [
-  ['qcase --version', medians.version, 'node -e 0', medians.nodeBaseline, 1.5],
-  ['qcase --help', medians.help, 'node -e 0', medians.nodeBaseline, 1.5],
-  ['qcase get 42 -o json', medians.qcaseGet, 'minimal node:https GET', medians.minimalGet, 1.5],
-  ...(hasCurl ? [['qcase get 42 -o json', medians.qcaseGet, 'curl', medians.curl, undefined]] : []),
+  ['qcase --version', 'version', 'node -e 0', 'nodeBaseline', 1.5],
+  ['qcase --help', 'help', 'node -e 0', 'nodeBaseline', 1.5],
+  ['qcase get 42 -o json', 'qcaseGet', 'minimal node:https GET', 'minimalGet', 1.5],
+  ...(hasCurl ? [['qcase get 42 -o json', 'qcaseGet', 'curl', 'curl', undefined]] : []),
 ];
-console.log(`\nqcase benchmark: node ${process.version}, ${hasHyperfine ? 'hyperfine' : 'own loop'}, median of ${RUNS} runs after ${WARMUP} warm-up, NODE_EXTRA_CA_CERTS unset\n`);
-console.log('| command | median ms | baseline | baseline ms | ratio | goal |');
-console.log('|---|---:|---|---:|---:|---|');
-for (const [name, ms, base, baseMs, goal] of rows) {
-  console.log(`| ${name} | ${ms.toFixed(1)} | ${base} | ${baseMs.toFixed(1)} | ${ratio(ms, baseMs)} | ${goal ? `<= ${goal} ${ms / baseMs <= goal ? 'met' : 'MISSED'}` : 'reported'} |`);
+console.log(`\nqcase benchmark: node ${process.version}, ${useHyperfine ? 'hyperfine' : 'round-robin loop (bench/measure.py)'}, median of ${RUNS} runs after ${WARMUP} warm-up, NODE_EXTRA_CA_CERTS unset\n`);
+console.log('| command | median ms | CPU ms | baseline | baseline ms | CPU ms | ratio | CPU ratio | goal (wall ratio) |');
+console.log('|---|---:|---:|---|---:|---:|---:|---:|---|');
+for (const [name, key, base, baseKey, goal] of rows) {
+  const ms = medians[key];
+  const baseMs = medians[baseKey];
+  console.log(`| ${name} | ${ms.toFixed(1)} | ${cpu[key].toFixed(1)} | ${base} | ${baseMs.toFixed(1)} | ${cpu[baseKey].toFixed(1)} | ${ratio(ms, baseMs)} | ${ratio(cpu[key], cpu[baseKey])} | ${goal ? `<= ${goal} ${ms / baseMs <= goal ? 'met' : 'MISSED'}` : 'reported'} |`);
 }
 const memRatio = memGet.maxrssKiB / memMinimal.maxrssKiB;
-console.log(`| peak RSS, qcase get | ${(memGet.maxrssKiB / 1024).toFixed(1)} MiB | minimal node:https GET | ${(memMinimal.maxrssKiB / 1024).toFixed(1)} MiB | ${memRatio.toFixed(2)} | <= 1.5 ${memRatio <= 1.5 ? 'met' : 'MISSED'} |`);
+console.log(`\n| memory | peak RSS | baseline | peak RSS | ratio | goal |\n|---|---:|---|---:|---:|---|`);
+console.log(`| qcase get 42 -o json | ${(memGet.maxrssKiB / 1024).toFixed(1)} MiB | minimal node:https GET | ${(memMinimal.maxrssKiB / 1024).toFixed(1)} MiB | ${memRatio.toFixed(2)} | <= 1.5 ${memRatio <= 1.5 ? 'met' : 'MISSED'} |`);
 console.log(`\nwatch of 50 tasks at 200ms (each COMPLETE after 10 polls): exit ${watchRun.code}, ${watchStats.requests} requests, ` +
   `${watchStats.connections} TLS connections (goal <= 8: ${watchStats.connections <= 8 ? 'met' : 'MISSED'}), ` +
   `CPU ${(watchRun.cpuS * 1000).toFixed(0)} ms in all = ${((watchRun.cpuS * 1000) / watchStats.requests).toFixed(2)} ms per poll, peak RSS ${(watchRun.maxrssKiB / 1024).toFixed(1)} MiB`);

@@ -5,7 +5,7 @@ import type { Got, RequestError } from 'got';
 import pLimit from 'p-limit';
 import { ApiError, NetworkError, TimeoutError, TlsError, UnexpectedResponseError, isAuthFailure } from './errors.js';
 import { type ApiObject, type ApiValue, headerValue, parseJsonBody, parseObjectBody, toApiError } from './response.js';
-import { createAgent } from './agent.js';
+import { createAgent, redactProxy } from './agent.js';
 
 /** How to reach the console and how hard to try. */
 export interface ClientOptions {
@@ -15,6 +15,8 @@ export interface ClientOptions {
   apiVersion?: string | undefined;
   ca?: string | undefined;
   insecure?: boolean | undefined;
+  /** Tunnel through this proxy (already chosen for the console's URL, NO_PROXY applied). */
+  proxy?: string | undefined;
   timeoutMs: number;
   /** Automatic retries of a GET on transient faults (POST is never retried). */
   retries: number;
@@ -53,7 +55,9 @@ const TLS_CODE = /CERT|SELF_SIGNED|ERR_TLS|ERR_SSL|UNABLE_TO_|EPROTO/;
 /** Builds a client; got is imported here, on first need, to keep start-up fast. */
 export async function createClient(options: ClientOptions): Promise<QRadarClient> {
   const { default: got } = await import('got');
-  const agent = options.agent ?? createAgent({ ca: options.ca, insecure: options.insecure, maxSockets: options.concurrency });
+  const agent = options.agent ?? createAgent({ ca: options.ca, insecure: options.insecure, maxSockets: options.concurrency, proxy: options.proxy });
+  const proxy = options.proxy ? redactProxy(options.proxy) : undefined;
+  if (proxy) options.log?.(`via proxy ${proxy}`);
   const host = new URL(options.baseUrl).host;
   const log = options.log;
   const base = options.retryBaseMs ?? 1000;
@@ -151,7 +155,7 @@ export async function createClient(options: ClientOptions): Promise<QRadarClient
       });
       return { status: response.statusCode, contentType: headerValue(response.headers['content-type']), body: response.body };
     } catch (error) {
-      throw translate(error, path, host, options.timeoutMs);
+      throw translate(error, path, host, options.timeoutMs, proxy);
     }
   }
 
@@ -192,7 +196,7 @@ function redactedHeaders(headers: Record<string, unknown>): string {
 
 // got's own errors name the full URL and carry the request options (and so the token): only the
 // facts we need cross this line.
-function translate(error: unknown, path: string, host: string, timeoutMs: number): unknown {
+function translate(error: unknown, path: string, host: string, timeoutMs: number, proxy: string | undefined): unknown {
   if (!error || typeof error !== 'object' || !('name' in error)) return error;
   const e = error as RequestError;
   if (e.name === 'AbortError' || e.name === 'CancelError') return e;
@@ -207,5 +211,8 @@ function translate(error: unknown, path: string, host: string, timeoutMs: number
     // Headers arrived, then the body was cut off.
     return new UnexpectedResponseError(response.statusCode, headerValue(response.headers['content-type']), 'truncated', '');
   }
-  return new NetworkError(code, host, e.message.replace(/https?:\/\/\S+/g, host));
+  // hpagent reports a refused CONNECT as a plain Error: 'Bad response: 407'.
+  const proxyStatus = /^Bad response: (\d+)/.exec(e.message)?.[1];
+  if (proxyStatus) return new NetworkError('EPROXY', host, `the proxy answered ${proxyStatus} to CONNECT`, proxy);
+  return new NetworkError(code, host, e.message.replace(/https?:\/\/\S+/g, host), proxy);
 }

@@ -31,6 +31,8 @@ export class NetworkError extends Error {
     readonly code: string,
     readonly host: string,
     detail: string,
+    /** The proxy tunnelled through, credentials hidden. */
+    readonly proxy?: string | undefined,
   ) {
     super(detail);
   }

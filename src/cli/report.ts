@@ -93,6 +93,13 @@ export function describeError(error: unknown, subject = 'request'): Report {
   if (error instanceof TimeoutError) {
     return { message: `${subject}: no answer from ${error.host} within ${formatElapsed(error.timeoutMs)}`, hint: 'check the console is up, or allow longer with --request-timeout / QRADAR_REQUEST_TIMEOUT', exitCode: ExitCode.failure };
   }
+  if (error instanceof NetworkError && error.proxy) {
+    return {
+      message: `${subject}: cannot reach ${error.host} through the proxy ${error.proxy}: ${NETWORK_TEXT[error.code] ?? error.message} (${error.code})`,
+      hint: 'check HTTPS_PROXY, or add the console to NO_PROXY if it should be reached directly',
+      exitCode: ExitCode.failure,
+    };
+  }
   if (error instanceof NetworkError) {
     return {
       message: `${subject}: cannot reach ${error.host}: ${NETWORK_TEXT[error.code] ?? error.message} (${error.code})`,

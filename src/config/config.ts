@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import util from 'node:util';
+import { getProxyForUrl } from 'proxy-from-env';
 import { UsageError } from '../errors.js';
 import { parseDuration } from './duration.js';
 import { normaliseHost } from './host.js';
@@ -42,6 +43,8 @@ export interface Settings {
   ca?: (Setting<string> & { path: string }) | undefined;
   insecure: Setting<boolean>;
   requestTimeoutMs: Setting<number>;
+  /** The proxy for the console's URL, from HTTPS_PROXY / HTTP_PROXY / ALL_PROXY unless NO_PROXY says not. */
+  proxy?: Setting<string> | undefined;
 }
 
 /** What a client needs; host and token are present. */
@@ -52,6 +55,7 @@ export interface ConnectionConfig {
   ca?: string | undefined;
   insecure: boolean;
   timeoutMs: number;
+  proxy?: string | undefined;
 }
 
 /** The environment with `.env` beneath it, remembering which values came from the file. */
@@ -143,6 +147,20 @@ async function resolveToken(flags: ConnectionFlags, env: Environment, sources: C
 
 const TRUE = /^(1|true|yes|on)$/i;
 
+// proxy-from-env reads the process environment itself (HTTPS_PROXY, https_proxy, ALL_PROXY,
+// NO_PROXY, in upper or lower case); it is the one variable family qcase does not take from .env.
+function resolveProxy(baseUrl: string): Setting<string> | undefined {
+  const proxy = getProxyForUrl(baseUrl);
+  if (!proxy) return undefined;
+  try {
+    new URL(proxy);
+  } catch {
+    throw new UsageError(`invalid proxy URL in HTTPS_PROXY`, 'use e.g. HTTPS_PROXY=http://proxy.example.org:3128');
+  }
+  return { value: proxy, origin: 'environment', source: 'HTTPS_PROXY' };
+}
+
+
 /** Resolves every setting that is given; throws a UsageError for one that is given but invalid. */
 export async function resolveSettings(flags: ConnectionFlags, sources: ConfigSources, env?: Environment): Promise<Settings> {
   const environment = env ?? (await loadEnvironment(sources));
@@ -179,7 +197,7 @@ export async function resolveSettings(flags: ConnectionFlags, sources: ConfigSou
   if (requestTimeoutMs.value <= 0) throw new UsageError(`the request timeout must be more than 0 (${requestTimeoutMs.source})`, 'e.g. --request-timeout 30s');
 
   const token = await resolveToken(flags, environment, sources);
-  return { host, token, apiVersion, ca, insecure, requestTimeoutMs };
+  return { host, token, apiVersion, ca, insecure, requestTimeoutMs, proxy: host && resolveProxy(host.value) };
 }
 
 /** The settings a request needs, or a UsageError naming what to set. */
@@ -197,5 +215,6 @@ export function requireConnection(settings: Settings): ConnectionConfig {
     ca: settings.ca?.value,
     insecure: settings.insecure.value,
     timeoutMs: settings.requestTimeoutMs.value,
+    proxy: settings.proxy?.value,
   };
 }

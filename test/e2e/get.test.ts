@@ -8,6 +8,7 @@ import { makeCerts, type TestCerts } from '../support/certs.js';
 import { json, startFakeQRadar, type FakeQRadar } from '../support/fake-qradar.js';
 import { aTask, sample, SAMPLES } from '../support/fixtures.js';
 import { cleanEnv, parseJsonStream, runQcase, type RunResult } from '../support/run.js';
+import { startConnectProxy } from '../support/connect-proxy.js';
 
 let certs: TestCerts;
 let server: FakeQRadar;
@@ -213,6 +214,32 @@ describe('qcase get: TLS', () => {
     const viaEnv = await qcase(['get', '42', '-o', 'status'], { env: env({ QRADAR_CA_BUNDLE: undefined, QRADAR_INSECURE: '1' }) });
     expect(viaEnv.code).toBe(0);
     expect(viaEnv.stderr).toMatch(/warning: TLS verification is off/);
+  });
+});
+
+describe('qcase get: proxies', () => {
+  it('goes through HTTPS_PROXY, and around it for hosts in NO_PROXY', async () => {
+    const proxy = await startConnectProxy();
+    try {
+      const via = await qcase(['get', '42', '-o', 'status'], { env: env({ HTTPS_PROXY: proxy.url }) });
+      expect(via.code).toBe(0);
+      expect(proxy.connects.map((c) => c.target)).toEqual([server.hostPort]);
+      const lower = await qcase(['get', '42', '-o', 'status'], { env: env({ https_proxy: proxy.url }) });
+      expect(lower.code).toBe(0);
+      expect(proxy.connects).toHaveLength(2);
+      const around = await qcase(['get', '42', '-o', 'status'], { env: env({ HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' }) });
+      expect(around.code).toBe(0);
+      expect(proxy.connects).toHaveLength(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('exits 1 naming the proxy when it cannot be reached', async () => {
+    const r = await qcase(['get', '42'], { env: env({ HTTPS_PROXY: 'http://user:pw@127.0.0.1:9' }) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot reach 127\.0\.0\.1:\d+ through the proxy http:\/\/user:\*\*\*\*@127\.0\.0\.1:9: connection refused/);
+    expect(r.stderr).toMatch(/hint: check HTTPS_PROXY, or add the console to NO_PROXY/);
   });
 });
 

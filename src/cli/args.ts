@@ -21,3 +21,19 @@ export function resolveOutput(output: string | undefined, json: boolean | undefi
   if (json) return 'json';
   return (output ?? 'table') as OutputFormat;
 }
+
+/** A case name as QRadar accepts it at creation: 1-15 letters and digits, no spaces. */
+export function parseCaseName(text: string): string {
+  if (!/^[A-Za-z0-9]{1,15}$/.test(text)) {
+    throw new UsageError(`invalid case name '${text}': use 1 to 15 letters and digits, no spaces`, 'e.g. qcase create Phish42 --assign alice');
+  }
+  return text;
+}
+
+/** `--assign` values: QRadar takes at most one assignee when a case is created. */
+export function parseAssignees(values: string[] | undefined): string[] {
+  const list = values ?? [];
+  if (list.length > 1) throw new UsageError(`--assign was given ${list.length} times; QRadar takes at most one assignee at creation`, 'assign one user now, and others in QRadar afterwards');
+  if (list.some((user) => user.trim() === '')) throw new UsageError('--assign needs a user name', 'e.g. --assign alice');
+  return list.map((user) => user.trim());
+}

@@ -8,6 +8,8 @@ export interface OptionSpec {
   env?: string;
   choices?: readonly string[];
   defaultText?: string;
+  /** Collected into an array when given more than once (checked by the command). */
+  repeatable?: boolean;
 }
 
 /** How to reach the console; accepted by every command that talks to it. */
@@ -39,6 +41,12 @@ export const WATCH_OPTIONS: readonly OptionSpec[] = [
   { flags: '--timeout <duration>', description: "overall deadline, '0' for none", defaultText: '30m' },
   { flags: '--accept-partial', description: 'count PARTIALLY_COMPLETE as done' },
   { flags: '-q, --quiet', description: 'no progress and no reports of transient faults' },
+];
+
+/** What `create` takes besides the output and watch flags. */
+export const CREATE_OPTIONS: readonly OptionSpec[] = [
+  { flags: '--assign <user>', description: 'assign the case to this user (at most one at creation)', repeatable: true },
+  { flags: '--wait', description: 'then watch the case create task until COMPLETE (the watch flags apply)' },
 ];
 
 /** Other variables qcase reads, for `help environment` and the README. */

@@ -1,8 +1,8 @@
 // The commander program: flags in, validated options out, then the command's run function,
 // loaded with import() only when that command runs.
 import { Command, Option } from 'commander';
-import { CONNECTION_OPTIONS, GENERAL_OPTIONS, OUTPUT_OPTIONS, WATCH_OPTIONS, type OptionSpec } from './options.js';
-import { parseId, resolveOutput } from './args.js';
+import { CONNECTION_OPTIONS, CREATE_OPTIONS, GENERAL_OPTIONS, OUTPUT_OPTIONS, WATCH_OPTIONS, type OptionSpec } from './options.js';
+import { parseAssignees, parseCaseName, parseId, resolveOutput } from './args.js';
 import type { Context, GlobalOptions } from './context.js';
 import { VERSION } from '../version.js';
 
@@ -12,6 +12,7 @@ function addOptions(command: Command, specs: readonly OptionSpec[]): Command {
     const option = new Option(spec.flags, spec.env ? `${spec.description} [env: ${spec.env}]` : spec.description);
     if (spec.choices) option.choices(spec.choices);
     if (spec.defaultText) option.default(undefined, spec.defaultText);
+    if (spec.repeatable) option.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
     command.addOption(option);
   }
   return command;
@@ -40,6 +41,13 @@ Examples:
   $ qcase watch 42 43 --timeout 10m --json | jq -r .case_id
   $ qcase watch 42 --accept-partial -q -o status
 Exit codes: 0 done, 124 deadline passed, 4 token rejected, 3 not found, 1 failure, 130/143 interrupted.
+`;
+
+const CREATE_EXAMPLES = `
+Examples:
+  $ qcase create Phish42 --assign alice             # prints the case create task
+  $ qcase create Phish42 --assign alice --wait --json | jq -r .case_id
+A POST is never retried: if it fails midway, check with 'qcase get' before trying again.
 `;
 
 /** The whole command tree; `run` is called once with the chosen command. */
@@ -81,6 +89,26 @@ export function buildProgram(run: Runner, write: { out: (s: string) => void; err
     const options = { ids: ids.map(parseId), format: resolveOutput(flags.output, flags.json), fields: flags.fields, ...parseWatchFlags(flags) };
     await run(async (context) => (await import('../commands/watch.js')).runWatch(options, context), globals(command));
   });
+
+  const create = program
+    .command('create')
+    .description('create a case and show its case create task; --wait then watches it')
+    .argument('<name>', 'case name: 1 to 15 letters and digits')
+    .addHelpText('after', CREATE_EXAMPLES);
+  addOptions(addOptions(addOptions(create, CREATE_OPTIONS), OUTPUT_OPTIONS), WATCH_OPTIONS).action(
+    async (name: string, flags: OutputFlags & WatchFlags & { assign?: string[]; wait?: boolean }, command: Command) => {
+      const { parseWatchFlags } = await import('./watch-flags.js');
+      const options = {
+        name: parseCaseName(name),
+        assignees: parseAssignees(flags.assign),
+        wait: Boolean(flags.wait),
+        format: resolveOutput(flags.output, flags.json),
+        fields: flags.fields,
+        ...parseWatchFlags(flags),
+      };
+      await run(async (context) => (await import('../commands/create.js')).runCreate(options, context), globals(command));
+    },
+  );
 
   return program;
 }

@@ -59,6 +59,9 @@ function describeApiError(e: ApiError, subject: string): Report {
   if (e.status === 422 && e.qradarCode === 30) {
     return { message: `${subject}: the console refused a field ${detail}`, hint: 'check --fields: known fields are id, case_id, case_name, status, assigned_to', exitCode: ExitCode.failure };
   }
+  if (e.status === 409) {
+    return { message: `${subject}: the console refused the request ${detail}`, hint: 'the name may be taken: choose another one', exitCode: ExitCode.failure };
+  }
   if (e.status === 429) {
     const after = e.retryAfterMs === undefined ? '' : `; it asked to wait ${formatElapsed(e.retryAfterMs)}`;
     return { message: `${subject}: the console is rate limiting requests ${detail}${after}`, hint: 'try again later', exitCode: ExitCode.failure };

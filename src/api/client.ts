@@ -37,6 +37,8 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** Overrides ClientOptions.retries for this call (the watch loop does its own). */
   retries?: number | undefined;
+  /** Extra headers (e.g. Range) for getJson. */
+  headers?: Record<string, string> | undefined;
 }
 
 /** What commands can ask of QRadar. */
@@ -176,8 +178,9 @@ export async function createClient(options: ClientOptions): Promise<QRadarClient
       });
     },
     getJson(path, call = {}) {
+      const searchParams = call.fields ? { fields: call.fields } : undefined;
       return gated(async () => {
-        const r = await send('GET', path.replace(/^\/+/, ''), call);
+        const r = await send('GET', path.replace(/^\/+/, ''), call, { ...(searchParams ? { searchParams } : {}), ...(call.headers ? { headers: call.headers } : {}) });
         return parseJsonBody(r.status, r.contentType, r.body);
       });
     },

@@ -50,6 +50,13 @@ Examples:
 A POST is never retried: if it fails midway, check with 'qcase get' before trying again.
 `;
 
+const DOCTOR_EXAMPLES = `
+Examples:
+  $ qcase doctor                      # one line per check on stdout, with the fix for any failure
+  $ qcase doctor --host console.example.org:8443 --ca-file qradar-ca.pem
+Exit code: that of the first failure (2 configuration, 4 token, 3 not found, 1 anything else).
+`;
+
 /** The whole command tree; `run` is called once with the chosen command. */
 export function buildProgram(run: Runner, write: { out: (s: string) => void; err: (s: string) => void }): Command {
   const program = new Command('qcase')
@@ -109,6 +116,14 @@ export function buildProgram(run: Runner, write: { out: (s: string) => void; err
       await run(async (context) => (await import('../commands/create.js')).runCreate(options, context), globals(command));
     },
   );
+
+  program
+    .command('doctor')
+    .description('check configuration, network, TLS, token, API version and the forensics endpoint')
+    .addHelpText('after', DOCTOR_EXAMPLES)
+    .action(async (_flags: unknown, command: Command) => {
+      await run(async (context) => (await import('../commands/doctor.js')).runDoctor(context), globals(command));
+    });
 
   return program;
 }

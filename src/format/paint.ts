@@ -5,10 +5,13 @@
 export interface Paint {
   status(status: string): string;
   bold(text: string): string;
+  ok(text: string): string;
+  bad(text: string): string;
 }
 
+const same = (s: string) => s;
 /** No colour at all. */
-export const plain: Paint = { status: (s) => s, bold: (s) => s };
+export const plain: Paint = { status: same, bold: same, ok: same, bad: same };
 
 /** chalk's styles when `color`, else `plain`. */
 export async function loadPaint(color: boolean): Promise<Paint> {
@@ -21,5 +24,5 @@ export async function loadPaint(color: boolean): Promise<Paint> {
     PROCESSING: chalk.cyan,
     WAITING: chalk.blue,
   };
-  return { status: (s) => (byStatus[s] ?? chalk.magenta)(s), bold: (s) => chalk.bold(s) };
+  return { status: (s) => (byStatus[s] ?? chalk.magenta)(s), bold: (s) => chalk.bold(s), ok: (s) => chalk.green(s), bad: (s) => chalk.red(s) };
 }

@@ -56,6 +56,7 @@ export async function startFakeQRadar(options: { cert: string; key: string; toke
       ]);
     }
     if (method === 'GET' && path.startsWith(TASK_PATH)) return json(taskNotFoundBody(), 404);
+    if (method === 'GET' && path === '/api/forensics/case_management/cases') return json([{ id: 1 }], 200, { 'Content-Range': 'items 0-0/1' });
     return json(JSON.parse(sampleText(SAMPLES.unknownEndpoint).replace('{uri}', path.replace(/^\/api\//, ''))), 404);
   };
 

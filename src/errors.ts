@@ -12,6 +12,18 @@ export const ExitCode = {
   terminated: 143,
 } as const;
 
+/** What each exit code means, for `qcase help exit-codes` (the contract's table). */
+export const EXIT_CODE_MEANINGS: ReadonlyArray<readonly [number, string]> = [
+  [ExitCode.ok, 'success: every task retrieved / done'],
+  [ExitCode.failure, 'failure: server error, network or TLS failure, unexpected response, any other 4xx (409, 422)'],
+  [ExitCode.usage, 'usage or configuration error: bad argument, missing host or token, unreadable file'],
+  [ExitCode.notFound, 'not found (404)'],
+  [ExitCode.auth, 'authentication or permission (401, 403)'],
+  [ExitCode.deadline, '`watch` deadline passed before the tasks were done'],
+  [ExitCode.interrupted, 'interrupted (SIGINT)'],
+  [ExitCode.terminated, 'terminated (SIGTERM)'],
+];
+
 /** A bad argument, flag or setting, found before anything is sent: exit 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';

@@ -1,6 +1,7 @@
 // Renders every command's help with commander, for build.mjs to fix into the bundle (src/main.ts
 // answers `--help` from it without loading commander).
 import { buildProgram } from './program.js';
+import { TOPICS } from './topics.js';
 
 /** Help text by command name ('' for the program), exactly as `--help` prints it. */
 export function renderAllHelp(): Record<string, string> {
@@ -12,5 +13,6 @@ export function renderAllHelp(): Record<string, string> {
     command.outputHelp();
     texts[name] = out;
   }
+  for (const [topic, text] of Object.entries(TOPICS)) texts[topic] = text();
   return texts;
 }

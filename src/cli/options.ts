@@ -49,11 +49,16 @@ export const CREATE_OPTIONS: readonly OptionSpec[] = [
   { flags: '--wait', description: 'then watch the case create task until COMPLETE (the watch flags apply)' },
 ];
 
-/** Other variables qcase reads, for `help environment` and the README. */
-export const OTHER_VARIABLES: ReadonlyArray<{ name: string; description: string }> = [
+/** The token variables, read before QRADAR_TOKEN_FILE, for `help environment`. */
+export const TOKEN_VARIABLES: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'QRADAR_SEC_TOKEN', description: 'the authorized service token, sent as the SEC header' },
   { name: 'QRADAR_API_TOKEN', description: 'alias of QRADAR_SEC_TOKEN, read when that is unset' },
+];
+
+/** Other variables qcase reads, for `help environment`. */
+export const OTHER_VARIABLES: ReadonlyArray<{ name: string; description: string }> = [
+  { name: 'HTTPS_PROXY', description: 'proxy for the console (also https_proxy, ALL_PROXY)' },
+  { name: 'NO_PROXY', description: 'hosts reached without the proxy (also no_proxy)' },
   { name: 'NO_COLOR', description: 'no colour when set to anything' },
   { name: 'FORCE_COLOR', description: 'colour even when stdout is not a terminal (0 turns it off)' },
-  { name: 'HTTPS_PROXY, HTTP_PROXY, NO_PROXY', description: 'proxy for requests to the console, and hosts that bypass it' },
 ];

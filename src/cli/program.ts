@@ -1,6 +1,9 @@
 // The commander program: flags in, validated options out, then the command's run function,
 // loaded with import() only when that command runs.
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
+import { completionScript, SHELLS, type CompletionSpec, type FlagInfo, type Shell } from './completion.js';
+import { TOPICS } from './topics.js';
+import { UsageError } from '../errors.js';
 import { CONNECTION_OPTIONS, CREATE_OPTIONS, GENERAL_OPTIONS, OUTPUT_OPTIONS, WATCH_OPTIONS, type OptionSpec } from './options.js';
 import { parseAssignees, parseCaseName, parseId, resolveOutput } from './args.js';
 import type { Context, GlobalOptions } from './context.js';
@@ -57,6 +60,13 @@ Examples:
 Exit code: that of the first failure (2 configuration, 4 token, 3 not found, 1 anything else).
 `;
 
+const COMPLETION_EXAMPLES = `
+Examples:
+  $ source <(qcase completion bash)              # in ~/.bashrc
+  $ source <(qcase completion zsh)               # in ~/.zshrc
+  $ qcase completion fish | source               # in ~/.config/fish/config.fish
+`;
+
 /** The whole command tree; `run` is called once with the chosen command. */
 export function buildProgram(run: Runner, write: { out: (s: string) => void; err: (s: string) => void }): Command {
   const program = new Command('qcase')
@@ -73,6 +83,7 @@ export function buildProgram(run: Runner, write: { out: (s: string) => void; err
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false, helpWidth: 80 });
   addOptions(program, CONNECTION_OPTIONS);
   addOptions(program, GENERAL_OPTIONS);
+  program.helpCommand(false).addHelpText('after', `\nHelp topics: 'qcase help environment', 'qcase help exit-codes'.\n`);
 
   const globals = (command: Command) => command.optsWithGlobals<GlobalOptions>();
 
@@ -125,7 +136,50 @@ export function buildProgram(run: Runner, write: { out: (s: string) => void; err
       await run(async (context) => (await import('../commands/doctor.js')).runDoctor(context), globals(command));
     });
 
+  program
+    .command('completion')
+    .description('print a shell completion script')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(SHELLS))
+    .addHelpText('after', COMPLETION_EXAMPLES)
+    .action((shell: Shell) => {
+      write.out(completionScript(shell, completionSpec(program)));
+    });
+
+  program
+    .command('help')
+    .description(`help for a command, or a topic: ${Object.keys(TOPICS).join(', ')}`)
+    .argument('[topic]', 'a command or a topic')
+    .action((topic: string | undefined) => {
+      if (topic === undefined) return program.outputHelp();
+      const text = TOPICS[topic];
+      if (text) return write.out(text());
+      const command = program.commands.find((c) => c.name() === topic);
+      if (command) return command.outputHelp();
+      throw new UsageError(`no help for '${topic}'`, `try a command (${program.commands.map((c) => c.name()).join(', ')}) or a topic (${Object.keys(TOPICS).join(', ')})`);
+    });
+
   return program;
+}
+
+/** The command tree in the terms of src/cli/completion.ts. */
+export function completionSpec(program: Command): CompletionSpec {
+  const flags = (command: Command): FlagInfo[] =>
+    command.options.map((o) => ({
+      names: [o.short, o.long].filter((n): n is string => Boolean(n)),
+      description: o.description,
+      takesValue: o.required || o.optional,
+      choices: o.argChoices,
+      file: /file|bundle/.test(o.long ?? ''),
+    }));
+  return {
+    globalFlags: [...flags(program), { names: ['-h', '--help'], description: 'show help', takesValue: false, file: false }],
+    commands: program.commands.map((c) => ({
+      name: c.name(),
+      description: c.description(),
+      flags: flags(c),
+      words: c.name() === 'completion' ? [...SHELLS] : c.name() === 'help' ? [...program.commands.map((x) => x.name()), ...Object.keys(TOPICS)] : undefined,
+    })),
+  };
 }
 
 /** `watch` flags as commander hands them over. */

@@ -6,8 +6,43 @@ import { helpRequestKey } from '../../src/main.js';
 import { memoryIO } from '../support/memory-io.js';
 import { cleanEnv, runQcase } from '../support/run.js';
 
+describe('help topics', () => {
+  it('help environment lists every variable with its flag', async () => {
+    const r = await runQcase(['help', 'environment'], { env: cleanEnv() });
+    expect(r.code).toBe(0);
+    for (const name of ['QRADAR_HOST', 'QRADAR_SEC_TOKEN', 'QRADAR_API_TOKEN', 'QRADAR_TOKEN_FILE', 'QRADAR_API_VERSION', 'QRADAR_CA_BUNDLE', 'QRADAR_INSECURE', 'QRADAR_REQUEST_TIMEOUT', 'HTTPS_PROXY', 'NO_PROXY', 'NO_COLOR', 'FORCE_COLOR']) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    }
+    expect(r.stdout).toMatch(/QRADAR_CA_BUNDLE .*; flag --ca-file/);
+  });
+
+  it('help exit-codes prints the contract\'s table', async () => {
+    const r = await runQcase(['help', 'exit-codes'], { env: cleanEnv() });
+    expect(r.stdout).toMatch(/^ {2}124 {2}`watch` deadline passed/m);
+    expect(r.stdout.match(/^ +\d+ {2}/gm)).toHaveLength(8);
+  });
+
+  it('exits 2 for a topic it does not know, naming the ones it does', async () => {
+    const r = await runQcase(['help', 'nope'], { env: cleanEnv() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no help for 'nope'\nhint: .*environment, exit-codes/);
+  });
+});
+
 describe('prerendered help', () => {
-  it.each([[['--help']], [['-h']], [['help']], [['get', '--help']], [['watch', '-h']], [['help', 'watch']]])('%j prints what commander prints', async (args) => {
+  it.each([
+    [['--help']],
+    [['-h']],
+    [['help']],
+    [['get', '--help']],
+    [['watch', '-h']],
+    [['help', 'watch']],
+    [['create', '--help']],
+    [['doctor', '--help']],
+    [['completion', '--help']],
+    [['help', 'environment']],
+    [['help', 'exit-codes']],
+  ])('%j prints what commander prints', async (args) => {
     const shipped = await runQcase(args, { env: cleanEnv() });
     const io = memoryIO();
     expect(await runProgram(args, io)).toBe(0);

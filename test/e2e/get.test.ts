@@ -1,36 +1,27 @@
 // Whole runs of the built binary (bin/qcase.js → dist/) against the local HTTPS QRadar.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { makeCerts, type TestCerts } from '../support/certs.js';
-import { json, startFakeQRadar, type FakeQRadar } from '../support/fake-qradar.js';
+import { json } from '../support/fake-qradar.js';
 import { aTask, sample, SAMPLES } from '../support/fixtures.js';
 import { cleanEnv, parseJsonStream, runQcase, type RunResult } from '../support/run.js';
+import { useConsole } from '../support/console.js';
 import { startConnectProxy } from '../support/connect-proxy.js';
 
-let certs: TestCerts;
-let server: FakeQRadar;
+const console_ = useConsole();
 const outputs: RunResult[] = [];
 
-beforeAll(async () => {
-  certs = makeCerts();
-  server = await startFakeQRadar(certs.server);
-  server.task(42, json(aTask({ status: 'COMPLETE' })));
-  server.task(43, json(aTask({ id: 43, case_name: 'Malware7', status: 'PROCESSING', assigned_to: [] })));
-  server.task(500, json(sample(SAMPLES.serverError), 500));
-  server.task(403, json(sample(SAMPLES.forbidden), 403));
-  server.task(44, { status: 200, body: '<html><body>Application error</body></html>' });
+beforeAll(() => {
+  console_.server.task(42, json(aTask({ status: 'COMPLETE' })));
+  console_.server.task(43, json(aTask({ id: 43, case_name: 'Malware7', status: 'PROCESSING', assigned_to: [] })));
+  console_.server.task(500, json(sample(SAMPLES.serverError), 500));
+  console_.server.task(403, json(sample(SAMPLES.forbidden), 403));
+  console_.server.task(44, { status: 200, body: '<html><body>Application error</body></html>' });
 });
 
-afterAll(async () => {
-  await server.close();
-});
-
-function env(extra: Record<string, string | undefined> = {}) {
-  return cleanEnv({ QRADAR_HOST: server.url, QRADAR_SEC_TOKEN: server.token, QRADAR_CA_BUNDLE: certs.caPath, ...extra });
-}
+const env = console_.env;
 
 async function qcase(args: string[], options: Parameters<typeof runQcase>[1] = {}): Promise<RunResult> {
   const result = await runQcase(args, { env: env(), ...options });
@@ -86,9 +77,9 @@ describe('qcase get: formats', () => {
   });
 
   it('passes --fields to QRadar', async () => {
-    const before = server.requests.length;
+    const before = console_.server.requests.length;
     await qcase(['get', '42', '--fields', 'id,status']);
-    expect(server.requests[before]!.query.get('fields')).toBe('id,status');
+    expect(console_.server.requests[before]!.query.get('fields')).toBe('id,status');
   });
 });
 
@@ -101,13 +92,13 @@ describe('qcase get: exit codes and errors', () => {
   });
 
   it('exits 4 when the console rejects the token, sending it once', async () => {
-    const before = server.requests.length;
+    const before = console_.server.requests.length;
     const r = await qcase(['get', '42', '43', '44'], { env: env({ QRADAR_SEC_TOKEN: 'wrong-token-123' }) });
     expect(r.code).toBe(4);
     expect(r.stderr).toMatch(/^qcase: the console rejected the token \(401, code 18\)/);
     expect(r.stderr).toContain('hint: set QRADAR_SEC_TOKEN');
     expect(r.stderr).not.toContain('wrong-token-123');
-    expect(server.requests.length - before).toBe(1);
+    expect(console_.server.requests.length - before).toBe(1);
   });
 
   it('exits 4 on 403', async () => {
@@ -145,12 +136,12 @@ describe('qcase get: exit codes and errors', () => {
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['get', '42', '--token', 'x'], /unknown option '--token'/],
   ])('exits 2 before any request for %j', async (args, message) => {
-    const before = server.requests.length;
+    const before = console_.server.requests.length;
     const r = await qcase(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2);
-    expect(server.requests.length).toBe(before);
+    expect(console_.server.requests.length).toBe(before);
     expectNoStackTrace(r);
   });
 
@@ -176,10 +167,10 @@ describe('qcase get: exit codes and errors', () => {
 describe('qcase get: configuration sources', () => {
   it('reads the token from a file and from stdin', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'qcase-'));
-    writeFileSync(path.join(dir, 'token'), `${server.token}\n`);
+    writeFileSync(path.join(dir, 'token'), `${console_.server.token}\n`);
     const noToken = env({ QRADAR_SEC_TOKEN: undefined });
     expect((await qcase(['get', '42', '-o', 'status', '--token-file', path.join(dir, 'token')], { env: noToken })).code).toBe(0);
-    const fromStdin = await qcase(['get', '42', '-o', 'status', '--token-file', '-'], { env: noToken, input: `${server.token}\n` });
+    const fromStdin = await qcase(['get', '42', '-o', 'status', '--token-file', '-'], { env: noToken, input: `${console_.server.token}\n` });
     expect(fromStdin.code).toBe(0);
     expect(fromStdin.stdout).toMatch(/^42 COMPLETE/);
     expect((await qcase(['get', '42', '-o', 'status'], { env: env({ QRADAR_SEC_TOKEN: undefined, QRADAR_TOKEN_FILE: path.join(dir, 'token') }) })).code).toBe(0);
@@ -187,7 +178,7 @@ describe('qcase get: configuration sources', () => {
 
   it('reads .env in the working directory, under the environment', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'qcase-'));
-    writeFileSync(path.join(dir, '.env'), `QRADAR_HOST=${server.url}\nQRADAR_SEC_TOKEN=${server.token}\nQRADAR_CA_BUNDLE=${certs.caPath}\n`);
+    writeFileSync(path.join(dir, '.env'), `QRADAR_HOST=${console_.server.url}\nQRADAR_SEC_TOKEN=${console_.server.token}\nQRADAR_CA_BUNDLE=${console_.certs.caPath}\n`);
     const r = await qcase(['get', '42', '-o', 'status'], { env: cleanEnv(), cwd: dir });
     expect(r.code).toBe(0);
     const overridden = await qcase(['get', '42'], { env: cleanEnv({ QRADAR_SEC_TOKEN: 'env-wins' }), cwd: dir });
@@ -195,7 +186,7 @@ describe('qcase get: configuration sources', () => {
   });
 
   it('accepts host:port and --host over QRADAR_HOST', async () => {
-    const r = await qcase(['get', '42', '-o', 'status', '--host', server.hostPort], { env: env({ QRADAR_HOST: 'nowhere.invalid' }) });
+    const r = await qcase(['get', '42', '-o', 'status', '--host', console_.server.hostPort], { env: env({ QRADAR_HOST: 'nowhere.invalid' }) });
     expect(r.code).toBe(0);
   });
 });
@@ -223,7 +214,7 @@ describe('qcase get: proxies', () => {
     try {
       const via = await qcase(['get', '42', '-o', 'status'], { env: env({ HTTPS_PROXY: proxy.url }) });
       expect(via.code).toBe(0);
-      expect(proxy.connects.map((c) => c.target)).toEqual([server.hostPort]);
+      expect(proxy.connects.map((c) => c.target)).toEqual([console_.server.hostPort]);
       const lower = await qcase(['get', '42', '-o', 'status'], { env: env({ https_proxy: proxy.url }) });
       expect(lower.code).toBe(0);
       expect(proxy.connects).toHaveLength(2);
@@ -265,8 +256,8 @@ describe('the token', () => {
   it('appears in no output of any run above', () => {
     expect(outputs.length).toBeGreaterThan(20);
     for (const r of outputs) {
-      expect(r.stdout).not.toContain(server.token);
-      expect(r.stderr).not.toContain(server.token);
+      expect(r.stdout).not.toContain(console_.server.token);
+      expect(r.stderr).not.toContain(console_.server.token);
     }
   });
 });

@@ -1,29 +1,21 @@
 // Whole runs of `qcase watch` against the local HTTPS QRadar scripted through status sequences and
 // faults, including signals sent to the running binary.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { makeCerts, type TestCerts } from '../support/certs.js';
-import { json, startFakeQRadar, TASK_PATH, type FakeQRadar } from '../support/fake-qradar.js';
+import { describe, expect, it } from '@jest/globals';
+import { json, TASK_PATH } from '../support/fake-qradar.js';
 import { aTask } from '../support/fixtures.js';
-import { cleanEnv, parseJsonStream, runQcase, type RunResult } from '../support/run.js';
+import { parseJsonStream, runQcase, type RunResult } from '../support/run.js';
+import { useConsole } from '../support/console.js';
 
-let certs: TestCerts;
-let server: FakeQRadar;
+const console_ = useConsole();
 let nextId = 1000;
 
-beforeAll(async () => {
-  certs = makeCerts();
-  server = await startFakeQRadar(certs.server);
-});
-afterAll(() => server.close());
-
-const env = (extra: Record<string, string | undefined> = {}) =>
-  cleanEnv({ QRADAR_HOST: server.url, QRADAR_SEC_TOKEN: server.token, QRADAR_CA_BUNDLE: certs.caPath, ...extra });
+const env = console_.env;
 const watch = (args: string[], options: Parameters<typeof runQcase>[1] = {}) => runQcase(['watch', '--interval', '100ms', ...args], { env: env(), ...options });
 
 /** A fresh task id whose GETs answer with these statuses in turn (the last repeats). */
 function taskWith(...statuses: string[]): string {
   const id = nextId++;
-  server.task(id, ...statuses.map((status) => json(aTask({ id, status }))));
+  console_.server.task(id, ...statuses.map((status) => json(aTask({ id, status }))));
   return String(id);
 }
 
@@ -40,7 +32,7 @@ describe('qcase watch', () => {
     expect(lines[0]).toMatch(new RegExp(`task ${id}: WAITING$`));
     expect(lines[1]).toMatch(new RegExp(`task ${id}: WAITING -> PROCESSING after \\d+ms$`));
     expect(lines[2]).toMatch(/PROCESSING -> COMPLETE/);
-    expect(server.count(`${TASK_PATH}${id}`)).toBe(5);
+    expect(console_.server.count(`${TASK_PATH}${id}`)).toBe(5);
   });
 
   it('costs one request for a task already complete', async () => {
@@ -48,7 +40,7 @@ describe('qcase watch', () => {
     const r = await watch([id, '--json']);
     expect(r.code).toBe(0);
     expect(parseJsonStream(r.stdout)).toEqual([aTask({ id: Number(id), status: 'COMPLETE' })]);
-    expect(server.count(`${TASK_PATH}${id}`)).toBe(1);
+    expect(console_.server.count(`${TASK_PATH}${id}`)).toBe(1);
   });
 
   it('-q prints no progress', async () => {
@@ -85,7 +77,7 @@ describe('qcase watch', () => {
 
   it('rides out a proxy outage (502 HTML, dropped connection), reporting it once and its end', async () => {
     const id = String(nextId++);
-    server.task(
+    console_.server.task(
       id,
       json(aTask({ id: Number(id), status: 'WAITING' })),
       { status: 502, body: '<html>502 Bad Gateway</html>' },
@@ -103,20 +95,20 @@ describe('qcase watch', () => {
 
   it('honours Retry-After on 429', async () => {
     const id = String(nextId++);
-    server.task(id, json({ message: 'slow down' }, 429, { 'Retry-After': '1' }), json(aTask({ id: Number(id), status: 'COMPLETE' })));
+    console_.server.task(id, json({ message: 'slow down' }, 429, { 'Retry-After': '1' }), json(aTask({ id: Number(id), status: 'COMPLETE' })));
     const started = Date.now();
     const r = await watch([id, '-o', 'status']);
     expect(r.code).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    expect(server.count(`${TASK_PATH}${id}`)).toBe(2);
+    expect(console_.server.count(`${TASK_PATH}${id}`)).toBe(2);
   });
 
   it('exits 4 at once when the token is rejected, having sent it exactly once', async () => {
     const ids = [taskWith('WAITING'), taskWith('WAITING'), taskWith('WAITING')];
-    const before = server.requests.length;
+    const before = console_.server.requests.length;
     const r = await watch(ids, { env: env({ QRADAR_SEC_TOKEN: 'revoked-token' }) });
     expect(r.code).toBe(4);
-    expect(server.requests.length - before).toBe(1);
+    expect(console_.server.requests.length - before).toBe(1);
     expect(r.stderr).toMatch(/the console rejected the token \(401, code 18\)/);
     expect(r.stderr).not.toContain('revoked-token');
   });
@@ -146,13 +138,13 @@ describe('qcase watch', () => {
 
   it('watches 50 tasks over at most 8 kept-alive connections', async () => {
     const ids = Array.from({ length: 50 }, () => taskWith('WAITING', 'PROCESSING', 'PROCESSING', 'PROCESSING', 'COMPLETE'));
-    const before = server.connections();
-    const requestsBefore = server.requests.length;
+    const before = console_.server.connections();
+    const requestsBefore = console_.server.requests.length;
     const r = await watch([...ids, '-q', '-o', 'status']);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(50);
-    expect(server.requests.length - requestsBefore).toBe(250);
-    expect(server.connections() - before).toBeLessThanOrEqual(8);
+    expect(console_.server.requests.length - requestsBefore).toBe(250);
+    expect(console_.server.connections() - before).toBeLessThanOrEqual(8);
   });
 
   it.each([

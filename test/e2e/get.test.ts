@@ -234,6 +234,25 @@ describe('qcase get: proxies', () => {
   });
 });
 
+describe('qcase get: API versions', () => {
+  it('sends --api-version as the Version header and warns once on a Deprecated answer', async () => {
+    console_.server.task(45, json(aTask({ id: 45 }), 200, { Deprecated: 'true' }));
+    console_.server.task(46, json(aTask({ id: 46 }), 200, { Deprecated: 'true' }));
+    const before = console_.server.requests.length;
+    const r = await qcase(['get', '45', '46', '-o', 'status', '--api-version', '19.0']);
+    expect(r.code).toBe(0);
+    expect(console_.server.requests.slice(before).map((q) => q.headers.version)).toEqual(['19.0', '19.0']);
+    expect(r.stderr).toBe("qcase: warning: the console says API version 19.0 is deprecated (true); set --api-version / QRADAR_API_VERSION to a current one\n");
+  });
+
+  it('exits 1 with a hint when the console has removed the version', async () => {
+    console_.server.task(47, json({ http_response: { code: 422, message: 'Unprocessable' }, code: 1001, description: '', details: {}, message: 'Version 8.0 has been removed' }, 422));
+    const r = await qcase(['get', '47', '--api-version', '8.0']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/refused the API version \(422, code 1001\): Version 8\.0 has been removed\nhint: set --api-version/);
+  });
+});
+
 describe('qcase get: debug, help, version', () => {
   it('--debug logs requests and responses on stderr with the token redacted', async () => {
     const r = await qcase(['get', '42', '-o', 'status', '--debug']);

@@ -49,5 +49,5 @@ await build({
   ...common,
   entryPoints: [path.join(root, 'src/main.ts')],
   outdir: path.join(root, 'dist'),
-  define: { __QCASE_VERSION__: JSON.stringify(pkg.version), __QCASE_HELP__: JSON.stringify(help) },
+  define: { __QCASE_VERSION__: JSON.stringify(pkg.version), __QCASE_HELP_JSON__: JSON.stringify(JSON.stringify(help)) },
 });

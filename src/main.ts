@@ -1,19 +1,20 @@
 // The program as a function: argv and streams in, exit code out. bin/qcase.js is the only caller
-// that exits the process; tests call this directly. This module stays tiny: `--version` and plain
-// help requests are answered from text fixed at build time, everything else loads on demand.
+// that exits the process; tests call this directly. This module imports nothing at load time:
+// `--version` and plain help requests are answered from text fixed at build time, and everything
+// else is loaded on demand.
 import type { ContextDeps } from './cli/context.js';
-import { systemIO, type IOStreams } from './io/streams.js';
-import { VERSION } from './version.js';
+import type { IOStreams } from './io/streams.js';
 
 /** Everything a run may have injected. */
 export interface MainDeps extends ContextDeps {
   io?: IOStreams;
 }
 
-declare const __QCASE_HELP__: Record<string, string> | undefined;
-// The help text of each command, rendered by commander during the build (build.mjs); absent when
-// running from source, where commander renders it.
-const PRERENDERED_HELP: Record<string, string> = typeof __QCASE_HELP__ === 'object' ? __QCASE_HELP__ : {};
+declare const __QCASE_VERSION__: string | undefined;
+declare const __QCASE_HELP_JSON__: string | undefined;
+// The help text of each command and topic, rendered by commander during the build (build.mjs), as
+// a JSON string so that it stays inside this module; absent from source, where commander renders it.
+const prerenderedHelp = (): Record<string, string> => (typeof __QCASE_HELP_JSON__ === 'string' ? JSON.parse(__QCASE_HELP_JSON__) : {});
 
 /** The key of a plain help request (`--help`, `get --help`, `help watch`), or undefined. */
 export function helpRequestKey(argv: readonly string[]): string | undefined {
@@ -27,17 +28,17 @@ export function helpRequestKey(argv: readonly string[]): string | undefined {
 
 /** Runs qcase with the given arguments and returns the exit code; never throws, never exits. */
 export async function main(argv: string[], deps: MainDeps = {}): Promise<number> {
-  const io = deps.io ?? systemIO();
+  const stdout = deps.io?.stdout ?? process.stdout;
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    io.stdout.write(`${VERSION}\n`);
+    stdout.write(`${typeof __QCASE_VERSION__ === 'string' ? __QCASE_VERSION__ : '0.0.0-dev'}\n`);
     return 0;
   }
   const key = helpRequestKey(argv);
-  const help = key === undefined ? undefined : PRERENDERED_HELP[key];
+  const help = key === undefined ? undefined : prerenderedHelp()[key];
   if (help !== undefined) {
-    io.stdout.write(help);
+    stdout.write(help);
     return 0;
   }
-  const { runProgram } = await import('./cli/run.js');
-  return runProgram(argv, io, deps);
+  const [{ runProgram }, { systemIO }] = await Promise.all([import('./cli/run.js'), import('./io/streams.js')]);
+  return runProgram(argv, deps.io ?? systemIO(), deps);
 }

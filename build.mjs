@@ -46,7 +46,7 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.QCASE_NO_MINIFY !== "1",
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   // commander and cli-table3 are CommonJS and call require() for Node's built-ins.

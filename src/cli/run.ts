@@ -1,5 +1,5 @@
 // The whole program behind main(): commander parses, a command runs, errors become exit codes.
-import { buildProgram } from './program.js';
+import { buildProgram, LEAN_COMMANDS } from './program.js';
 import { createContext, type Context, type ContextDeps } from './context.js';
 import { describeError, reportLines } from './report.js';
 import { ExitCode, ExitError } from '../errors.js';
@@ -15,6 +15,7 @@ export async function runProgram(argv: string[], io: IOStreams, deps: ContextDep
       code = await load(context);
     },
     { out: (s) => io.stdout.write(s), err: (s) => io.stderr.write(s) },
+    LEAN_COMMANDS.includes(argv[0] ?? '') ? argv[0] : undefined,
   );
   try {
     await program.parseAsync(argv, { from: 'user' });

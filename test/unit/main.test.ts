@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { main } from '../../src/main.js';
 import { useColor } from '../../src/io/streams.js';
+import { buildProgram, LEAN_COMMANDS } from '../../src/cli/program.js';
 import { memoryIO } from '../support/memory-io.js';
 
 describe('main', () => {
@@ -42,5 +43,16 @@ describe('useColor', () => {
     expect(useColor(true, { FORCE_COLOR: '0' }, false)).toBe(false);
     expect(useColor(true, { FORCE_COLOR: '1' }, true)).toBe(false);
     expect(useColor(true, { NO_COLOR: '' }, false)).toBe(true);
+  });
+});
+
+describe('buildProgram with one command', () => {
+  it.each(LEAN_COMMANDS)('builds %s exactly as the whole program does', (name) => {
+    const noop = { out: () => {}, err: () => {} };
+    const full = buildProgram(async () => {}, noop).commands.find((c) => c.name() === name)!;
+    const lean = buildProgram(async () => {}, noop, name);
+    expect(lean.commands.map((c) => c.name())).toEqual([name]);
+    expect(lean.commands[0]!.helpInformation()).toBe(full.helpInformation());
+    expect(lean.options.map((o) => o.flags)).toEqual(buildProgram(async () => {}, noop).options.map((o) => o.flags));
   });
 });

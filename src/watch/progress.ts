@@ -76,12 +76,10 @@ export async function spinnerProgress(stream: Writable, ids: string[], now: () =
   ticker.unref();
   return {
     ...events,
-    status: (id, status, previous, elapsedMs) => {
+    status: (id, status) => {
       statuses.set(id, status);
       note = '';
       render();
-      void previous;
-      void elapsedMs;
     },
     recovered: () => {
       note = '';

@@ -35,14 +35,6 @@ export class UsageError extends Error {
   }
 }
 
-/** Ends the program with a code whose message, if any, has already been printed. */
-export class ExitError extends Error {
-  override readonly name = 'ExitError';
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
-
 // Most serious first: with several ids the exit code is the first of these that occurred.
 const SEVERITY: readonly number[] = [
   ExitCode.terminated,

@@ -54,9 +54,8 @@ export const systemClock: Clock = {
     }),
 };
 
-/** Test seams beyond the streams: client defaults, signals, clock. */
+/** Test seams beyond the streams: signals and clock. */
 export interface ContextDeps {
-  clientDefaults?: Partial<ClientOptions>;
   signals?: SignalSource;
   clock?: Clock;
 }
@@ -87,7 +86,6 @@ export function createContext(io: IOStreams, global: GlobalOptions, deps: Contex
         log: global.debug ? (line) => io.stderr.write(`debug: ${line}\n`) : undefined,
         onDeprecated: (notice) =>
           warn(`the console says API version ${connection.apiVersion ?? '(newest)'} is deprecated (${notice}); set --api-version / QRADAR_API_VERSION to a current one`),
-        ...deps.clientDefaults,
         ...overrides,
       });
       clients.push(client);

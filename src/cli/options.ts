@@ -1,5 +1,6 @@
 // Every option described once, as data: the program's flags, `--help`, `help environment` and the
 // completion scripts are all made from these lists.
+import { OUTPUT_FORMATS } from '../format/task.js';
 
 /** One flag: how commander spells it, what it does, and the variable standing in for it. */
 export interface OptionSpec {
@@ -30,7 +31,7 @@ export const GENERAL_OPTIONS: readonly OptionSpec[] = [
 
 /** How results are printed. */
 export const OUTPUT_OPTIONS: readonly OptionSpec[] = [
-  { flags: '-o, --output <format>', description: 'output format', choices: ['table', 'json', 'status'], defaultText: 'table' },
+  { flags: '-o, --output <format>', description: 'output format', choices: OUTPUT_FORMATS, defaultText: 'table' },
   { flags: '--json', description: 'same as -o json: each task exactly as QRadar sent it' },
   { flags: '--fields <list>', description: "ask QRadar for these fields only (its 'fields' parameter), e.g. id,status" },
 ];

@@ -6,6 +6,7 @@ import { TOPICS } from './topics.js';
 import { UsageError } from '../errors.js';
 import { CONNECTION_OPTIONS, CREATE_OPTIONS, GENERAL_OPTIONS, OUTPUT_OPTIONS, WATCH_OPTIONS, type OptionSpec } from './options.js';
 import { parseAssignees, parseCaseName, parseId, resolveOutput } from './args.js';
+import { parseWatchFlags } from './watch-flags.js';
 import type { Context, GlobalOptions } from './context.js';
 import { VERSION } from '../version.js';
 
@@ -114,7 +115,6 @@ export function buildProgram(run: Runner, write: { out: (s: string) => void; err
       .argument('<id...>', 'case create task ids')
       .addHelpText('after', WATCH_EXAMPLES);
     addOptions(addOptions(watch, OUTPUT_OPTIONS), WATCH_OPTIONS).action(async (ids: string[], flags: OutputFlags & WatchFlags, command: Command) => {
-      const { parseWatchFlags } = await import('./watch-flags.js');
       const options = { ids: ids.map(parseId), format: resolveOutput(flags.output, flags.json), fields: flags.fields, ...parseWatchFlags(flags) };
       await run(async (context) => (await import('../commands/watch.js')).runWatch(options, context), globals(command));
     });
@@ -128,8 +128,7 @@ export function buildProgram(run: Runner, write: { out: (s: string) => void; err
       .addHelpText('after', CREATE_EXAMPLES);
     addOptions(addOptions(addOptions(create, CREATE_OPTIONS), OUTPUT_OPTIONS), WATCH_OPTIONS).action(
       async (name: string, flags: OutputFlags & WatchFlags & { assign?: string[]; wait?: boolean }, command: Command) => {
-        const { parseWatchFlags } = await import('./watch-flags.js');
-        const options = {
+          const options = {
           name: parseCaseName(name),
           assignees: parseAssignees(flags.assign),
           wait: Boolean(flags.wait),

@@ -2,7 +2,7 @@
 import { buildProgram, LEAN_COMMANDS } from './program.js';
 import { createContext, type Context, type ContextDeps } from './context.js';
 import { describeError, reportLines } from './report.js';
-import { ExitCode, ExitError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import type { IOStreams } from '../io/streams.js';
 
 /** Parses argv with commander and runs the chosen command; returns the exit code. */
@@ -26,7 +26,6 @@ export async function runProgram(argv: string[], io: IOStreams, deps: ContextDep
       // Help and --version end with 0; every other commander error is a usage error (it printed it).
       return (error as { exitCode: number }).exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    if (error instanceof ExitError) return error.code;
     const report = describeError(error);
     io.stderr.write(reportLines(report));
     return report.exitCode;

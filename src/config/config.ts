@@ -61,19 +61,14 @@ export interface ConnectionConfig {
 /** The environment with `.env` beneath it, remembering which values came from the file. */
 export interface Environment {
   get(name: string): Setting<string> | undefined;
-  /** Variables the file set that the environment did not (for proxies and the like). */
-  merged: Record<string, string | undefined>;
-  dotenvPath?: string | undefined;
 }
 
 /** Reads `.env` in the working directory, if any, beneath the real environment. */
 export async function loadEnvironment(sources: Pick<ConfigSources, 'env' | 'cwd'>): Promise<Environment> {
   const file = path.join(sources.cwd, '.env');
   let fromFile: Record<string, string> = {};
-  let dotenvPath: string | undefined;
   try {
     fromFile = await parseDotenv(await readFile(file, 'utf8'));
-    dotenvPath = file;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 'fix its permissions or remove it');
@@ -81,8 +76,6 @@ export async function loadEnvironment(sources: Pick<ConfigSources, 'env' | 'cwd'
   }
   const isSet = (value: string | undefined): value is string => value !== undefined && value !== '';
   return {
-    dotenvPath,
-    merged: { ...fromFile, ...Object.fromEntries(Object.entries(sources.env).filter(([, v]) => isSet(v))) },
     get(name) {
       const fromEnv = sources.env[name];
       if (isSet(fromEnv)) return { value: fromEnv, origin: 'environment', source: name };

@@ -6,9 +6,8 @@ import type { WatchEvents } from './loop.js';
 import { describeError, reportLines } from '../cli/report.js';
 import { formatElapsed } from '../format/duration.js';
 
-/** The events of the loop, plus a way to print a line without garbling the spinner. */
+/** The events of the loop, and a way to clear the display at the end. */
 export interface Progress extends WatchEvents {
-  log(text: string): void;
   stop(): void;
 }
 
@@ -38,7 +37,7 @@ function messages(say: (t: string) => void, log: (t: string) => void, quiet: boo
 export function lineProgress(stream: Writable, now: () => number, quiet: boolean): Progress {
   const log = (text: string) => stream.write(text);
   const say = (text: string) => log(`${new Date(now()).toISOString().replace(/\.\d{3}Z$/, 'Z')} ${text}\n`);
-  return { ...messages(say, log, quiet), log, stop: () => {} };
+  return { ...messages(say, log, quiet), stop: () => {} };
 }
 
 /** A terminal: one spinner line with each task's status and the elapsed time, cleared at the end. */
@@ -89,7 +88,6 @@ export async function spinnerProgress(stream: Writable, ids: string[], now: () =
       statuses.set(id, 'failed');
       events.failed(id, error);
     },
-    log,
     stop: () => {
       clearInterval(ticker);
       spinner.stop();

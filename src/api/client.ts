@@ -37,7 +37,7 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** Overrides ClientOptions.retries for this call (the watch loop does its own). */
   retries?: number | undefined;
-  /** Extra headers (e.g. Range) for getJson. */
+  /** Extra headers, e.g. Range. */
   headers?: Record<string, string> | undefined;
 }
 
@@ -140,18 +140,16 @@ export async function createClient(options: ClientOptions): Promise<QRadarClient
     }
   }
 
-  async function send(
-    method: 'GET' | 'POST',
-    path: string,
-    call: CallOptions,
-    extra: { searchParams?: Record<string, string>; headers?: Record<string, string>; json?: unknown } = {},
-  ): Promise<{ status: number; contentType: string | undefined; body: string }> {
+  // `fields` is a query parameter on GETs but a header on the POST that creates a case.
+  async function send(method: 'GET' | 'POST', path: string, call: CallOptions, json?: unknown): Promise<{ status: number; contentType: string | undefined; body: string }> {
+    const fieldsHeader = method === 'POST' && call.fields ? { fields: call.fields } : {};
+    const headers = { ...call.headers, ...fieldsHeader };
     try {
       const response = await http(path, {
         method,
-        ...(extra.searchParams ? { searchParams: extra.searchParams } : {}),
-        ...(extra.headers ? { headers: extra.headers } : {}),
-        ...(extra.json === undefined ? {} : { json: extra.json }),
+        ...(method === 'GET' && call.fields ? { searchParams: { fields: call.fields } } : {}),
+        ...(Object.keys(headers).length > 0 ? { headers } : {}),
+        ...(json === undefined ? {} : { json }),
         ...(call.signal ? { signal: call.signal } : {}),
         ...(method === 'POST' ? { retry: { limit: 0 } } : call.retries === undefined ? {} : { retry: { limit: call.retries } }),
       });
@@ -163,24 +161,20 @@ export async function createClient(options: ClientOptions): Promise<QRadarClient
 
   return {
     getTask(id, call = {}) {
-      const searchParams = call.fields ? { fields: call.fields } : undefined;
       return gated(async () => {
-        const r = await send('GET', `${TASKS}/${encodeURIComponent(id)}`, call, searchParams ? { searchParams } : {});
+        const r = await send('GET', `${TASKS}/${encodeURIComponent(id)}`, call);
         return parseObjectBody(r.status, r.contentType, r.body);
       });
     },
     createCase(name, assignedTo, call = {}) {
-      // QRadar takes `fields` as a header on this POST, not a query parameter.
-      const headers = call.fields ? { fields: call.fields } : undefined;
       return gated(async () => {
-        const r = await send('POST', CASES, call, { json: { name, assigned_to: assignedTo }, ...(headers ? { headers } : {}) });
+        const r = await send('POST', CASES, call, { name, assigned_to: assignedTo });
         return parseObjectBody(r.status, r.contentType, r.body);
       });
     },
     getJson(path, call = {}) {
-      const searchParams = call.fields ? { fields: call.fields } : undefined;
       return gated(async () => {
-        const r = await send('GET', path.replace(/^\/+/, ''), call, { ...(searchParams ? { searchParams } : {}), ...(call.headers ? { headers: call.headers } : {}) });
+        const r = await send('GET', path.replace(/^\/+/, ''), call);
         return parseJsonBody(r.status, r.contentType, r.body);
       });
     },

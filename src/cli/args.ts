@@ -37,3 +37,11 @@ export function parseAssignees(values: string[] | undefined): string[] {
   if (list.some((user) => user.trim() === '')) throw new UsageError('--assign needs a user name', 'e.g. --assign alice');
   return list.map((user) => user.trim());
 }
+
+/** A `--fields` list that is sure to hold `name` (or one of its aliases): a command that reads a
+ * field itself (watch: the status, create --wait: the id) adds it when the user left it out. */
+export function withField(fields: string | undefined, name: string, ...aliases: string[]): string | undefined {
+  if (fields === undefined) return undefined;
+  const names = fields.split(',').map((f) => f.trim());
+  return [name, ...aliases].some((n) => names.includes(n)) ? fields : `${fields},${name}`;
+}

@@ -1,6 +1,7 @@
 // `qcase create <name>`: POST a case, print the case create task QRadar returns; with --wait,
 // watch that task exactly as `qcase watch` does.
 import { NetworkError, TimeoutError } from '../api/errors.js';
+import { withField } from '../cli/args.js';
 import type { Context } from '../cli/context.js';
 import { describeError, reportLines } from '../cli/report.js';
 import type { WatchSettings } from '../cli/watch-flags.js';
@@ -17,12 +18,6 @@ export interface CreateOptions extends WatchSettings {
   fields?: string | undefined;
 }
 
-// With --wait the answer must carry the task id.
-function withId(fields: string | undefined): string | undefined {
-  if (fields === undefined) return undefined;
-  return fields.split(',').map((f) => f.trim()).includes('id') ? fields : `${fields},id`;
-}
-
 /** Creates the case (never retried: a POST is not idempotent) and returns the exit code. */
 export async function runCreate(options: CreateOptions, context: Context): Promise<number> {
   const { io } = context;
@@ -32,7 +27,7 @@ export async function runCreate(options: CreateOptions, context: Context): Promi
   const client = await context.client();
   let task;
   try {
-    task = await client.createCase(options.name, options.assignees, { fields: options.wait ? withId(options.fields) : options.fields });
+    task = await client.createCase(options.name, options.assignees, { fields: options.wait ? withField(options.fields, 'id') : options.fields });
   } catch (error) {
     const report = describeError(error, `case ${options.name}`);
     // The POST may have reached the console before the connection failed: say so, never resend.

@@ -1,6 +1,7 @@
 // `qcase watch <id...>`: poll until every task is COMPLETE, then print them. The loop is
 // src/watch/loop.ts; this file wires it to the client, the progress display, signals and exit codes.
 import type { ApiObject } from '../api/response.js';
+import { withField } from '../cli/args.js';
 import type { Context } from '../cli/context.js';
 import { describeError, reportLines } from '../cli/report.js';
 import type { WatchSettings } from '../cli/watch-flags.js';
@@ -17,13 +18,6 @@ export interface WatchOptions extends WatchSettings {
   fields?: string | undefined;
 }
 
-// The loop must see the status, so a --fields list without it gets it added.
-function withStatus(fields: string | undefined): string | undefined {
-  if (fields === undefined) return undefined;
-  const names = fields.split(',').map((f) => f.trim());
-  return names.includes('status') || names.includes('state') ? fields : `${fields},status`;
-}
-
 function outcomeCode(outcome: TaskOutcome): number {
   if (outcome.kind === 'done') return ExitCode.ok;
   if (outcome.kind === 'pending') return ExitCode.deadline;
@@ -34,7 +28,8 @@ function outcomeCode(outcome: TaskOutcome): number {
 export async function runWatch(options: WatchOptions, context: Context, client?: Awaited<ReturnType<Context['client']>>): Promise<number> {
   const api = client ?? (await context.client());
   const { io, clock } = context;
-  const fields = withStatus(options.fields);
+  // The loop must see the status.
+  const fields = withField(options.fields, 'status', 'state');
 
   const interrupt = new AbortController();
   let signalCode: number = ExitCode.interrupted;

@@ -103,6 +103,14 @@ describe('qcase create', () => {
     expect(console_.server.count(CASES)).toBe(1);
   });
 
+  it('--wait adds id to --fields, since it must know which task to watch', async () => {
+    console_.server.on('POST', CASES, json({ id: 79, status: 'COMPLETE' }, 201));
+    console_.server.task(79, json({ id: 79, status: 'COMPLETE' }));
+    const r = await create(['Phish42', '--assign', 'alice', '--wait', '--fields', 'status', '-q', '-o', 'status']);
+    expect(r.code).toBe(0);
+    expect(console_.server.requests[0]!.headers.fields).toBe('status,id');
+  });
+
   it('--wait ends with 124 at the deadline, like watch', async () => {
     console_.server.on('POST', CASES, json(created({ id: 78 }), 201));
     console_.server.task(78, json(created({ id: 78, status: 'PROCESSING' })));

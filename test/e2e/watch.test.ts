@@ -43,6 +43,32 @@ describe('qcase watch', () => {
     expect(console_.server.count(`${TASK_PATH}${id}`)).toBe(1);
   });
 
+  it('adds status to a --fields list that leaves it out, since the watch must read it', async () => {
+    const id = taskWith('COMPLETE');
+    const before = console_.server.requests.length;
+    const r = await watch([id, '--fields', 'id,case_id', '-o', 'status']);
+    expect(r.code).toBe(0);
+    expect(console_.server.requests[before]!.query.get('fields')).toBe('id,case_id,status');
+  });
+
+  it('-q keeps the --insecure warning and final errors', async () => {
+    const r = await watch(['999998', '-q', '--insecure'], { env: env({ QRADAR_CA_BUNDLE: undefined }) });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^qcase: warning: TLS verification is off/);
+    expect(r.stderr).toMatch(/qcase: task 999998 not found \(404, code 1002\)/);
+  });
+
+  it('ends a task with another 4xx (422) alone, like a 404', async () => {
+    const good = taskWith('WAITING', 'COMPLETE');
+    const bad = String(nextId++);
+    console_.server.task(bad, json({ http_response: { code: 422, message: 'Unprocessable' }, code: 1005, description: '', details: {}, message: 'bad parameter' }, 422));
+    const r = await watch([bad, good, '-o', 'status']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`${good} COMPLETE case_id=7 name=Phish42 assigned_to=alice\n`);
+    expect(r.stderr).toMatch(new RegExp(`qcase: task ${bad}: the console refused the request \\(422, code 1005\\): bad parameter`));
+    expect(console_.server.count(`${TASK_PATH}${bad}`)).toBe(1);
+  });
+
   it('-q prints no progress', async () => {
     const id = taskWith('WAITING', 'COMPLETE');
     const r = await watch([id, '-q', '-o', 'status']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseId, resolveOutput } from '../../src/cli/args.js';
+import { parseId, resolveOutput, withField } from '../../src/cli/args.js';
 import { ExitCode, mostSerious } from '../../src/errors.js';
 
 describe('parseId', () => {
@@ -33,5 +33,14 @@ describe('mostSerious', () => {
     expect(mostSerious([0, 124])).toBe(ExitCode.deadline);
     expect(mostSerious([0, 0])).toBe(ExitCode.ok);
     expect(mostSerious([])).toBe(ExitCode.ok);
+  });
+});
+
+describe('withField', () => {
+  it('adds a field a command must read, unless it or an alias is there', () => {
+    expect(withField(undefined, 'status')).toBeUndefined();
+    expect(withField('id,case_id', 'status', 'state')).toBe('id,case_id,status');
+    expect(withField('id, state', 'status', 'state')).toBe('id, state');
+    expect(withField('status', 'id')).toBe('status,id');
   });
 });

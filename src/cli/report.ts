@@ -27,7 +27,8 @@ function qradarDetail(e: ApiError): string {
   return `(${e.status}${code}): ${what}`;
 }
 
-function describeApiError(e: ApiError, subject: string): Report {
+function describeApiError(e: ApiError, subject: string | undefined): Report {
+  const at = subject ? `${subject}: ` : '';
   const detail = qradarDetail(e);
   if (e.status === 401) {
     return {
@@ -46,7 +47,7 @@ function describeApiError(e: ApiError, subject: string): Report {
   if (e.status === 404) {
     const unknownEndpoint = e.qradarCode === 4 || !e.fromQRadar;
     return {
-      message: unknownEndpoint ? `${subject}: the console does not know this endpoint ${detail}` : `${subject} not found ${detail}`,
+      message: unknownEndpoint ? `${at}the console does not know this endpoint ${detail}` : `${subject ?? 'the resource'} not found ${detail}`,
       hint: unknownEndpoint
         ? 'check QRADAR_HOST points at the console, that QRadar Incident Forensics is installed, and the API version'
         : 'check the id: case create task ids come from `qcase create` or the forensics API',
@@ -57,27 +58,31 @@ function describeApiError(e: ApiError, subject: string): Report {
     return { message: `the console refused the API version ${detail}`, hint: 'set --api-version / QRADAR_API_VERSION to one the console serves (`qcase doctor` lists them), or unset it', exitCode: ExitCode.failure };
   }
   if (e.status === 422 && e.qradarCode === 30) {
-    return { message: `${subject}: the console refused a field ${detail}`, hint: 'check --fields: known fields are id, case_id, case_name, status, assigned_to', exitCode: ExitCode.failure };
+    return { message: `${at}the console refused a field ${detail}`, hint: 'check --fields: known fields are id, case_id, case_name, status, assigned_to', exitCode: ExitCode.failure };
   }
   if (e.status === 409) {
-    return { message: `${subject}: the console refused the request ${detail}`, hint: 'the name may be taken: choose another one', exitCode: ExitCode.failure };
+    return { message: `${at}the console refused the request ${detail}`, hint: 'the name may be taken: choose another one', exitCode: ExitCode.failure };
   }
   if (e.status === 429) {
     const after = e.retryAfterMs === undefined ? '' : `; it asked to wait ${formatElapsed(e.retryAfterMs)}`;
-    return { message: `${subject}: the console is rate limiting requests ${detail}${after}`, hint: 'try again later', exitCode: ExitCode.failure };
+    return { message: `${at}the console is rate limiting requests ${detail}${after}`, hint: 'try again later', exitCode: ExitCode.failure };
   }
   if (e.status >= 500) {
     return {
-      message: `${subject}: the console failed ${detail}`,
+      message: `${at}the console failed ${detail}`,
       hint: e.fromQRadar ? 'try again later; if it persists, look at the console\'s logs (/var/log/qradar.error)' : 'a proxy or load balancer in front of the console answered; try again later or check it',
       exitCode: ExitCode.failure,
     };
   }
-  return { message: `${subject}: the console refused the request ${detail}`, hint: 'the message above is QRadar\'s own; correct the request accordingly', exitCode: ExitCode.failure };
+  return { message: `${at}the console refused the request ${detail}`, hint: 'the message above is QRadar\'s own; correct the request accordingly', exitCode: ExitCode.failure };
 }
 
-/** The report for any error a command may meet; `subject` names what it was about (`task 42`). */
-export function describeError(error: unknown, subject = 'request'): Report {
+/**
+ * The report for any error a command may meet; `subject` names what it was about (`task 42`) and
+ * leads the message when given.
+ */
+export function describeError(error: unknown, subject?: string): Report {
+  const at = subject ? `${subject}: ` : '';
   if (error instanceof UsageError) return { message: error.message, hint: error.hint, exitCode: ExitCode.usage };
   if (error instanceof ApiError) return describeApiError(error, subject);
   if (error instanceof TlsError) {
@@ -94,18 +99,18 @@ export function describeError(error: unknown, subject = 'request'): Report {
         };
   }
   if (error instanceof TimeoutError) {
-    return { message: `${subject}: no answer from ${error.host} within ${formatElapsed(error.timeoutMs)}`, hint: 'check the console is up, or allow longer with --request-timeout / QRADAR_REQUEST_TIMEOUT', exitCode: ExitCode.failure };
+    return { message: `${at}no answer from ${error.host} within ${formatElapsed(error.timeoutMs)}`, hint: 'check the console is up, or allow longer with --request-timeout / QRADAR_REQUEST_TIMEOUT', exitCode: ExitCode.failure };
   }
   if (error instanceof NetworkError && error.proxy) {
     return {
-      message: `${subject}: cannot reach ${error.host} through the proxy ${error.proxy}: ${NETWORK_TEXT[error.code] ?? error.message} (${error.code})`,
+      message: `${at}cannot reach ${error.host} through the proxy ${error.proxy}: ${NETWORK_TEXT[error.code] ?? error.message} (${error.code})`,
       hint: 'check HTTPS_PROXY, or add the console to NO_PROXY if it should be reached directly',
       exitCode: ExitCode.failure,
     };
   }
   if (error instanceof NetworkError) {
     return {
-      message: `${subject}: cannot reach ${error.host}: ${NETWORK_TEXT[error.code] ?? error.message} (${error.code})`,
+      message: `${at}cannot reach ${error.host}: ${NETWORK_TEXT[error.code] ?? error.message} (${error.code})`,
       hint: 'check QRADAR_HOST / --host and that the console can be reached from here (proxy: HTTPS_PROXY)',
       exitCode: ExitCode.failure,
     };
@@ -113,9 +118,9 @@ export function describeError(error: unknown, subject = 'request'): Report {
   if (error instanceof UnexpectedResponseError) {
     const type = error.contentType?.split(';')[0] ?? 'no content type';
     return error.reason === 'truncated'
-      ? { message: `${subject}: the console's answer was cut short (${error.status}, ${type})`, hint: 'try again; if it repeats, a proxy may be cutting answers', exitCode: ExitCode.failure }
+      ? { message: `${at}the console's answer was cut short (${error.status}, ${type})`, hint: 'try again; if it repeats, a proxy may be cutting answers', exitCode: ExitCode.failure }
       : {
-          message: `${subject}: expected QRadar's JSON but got ${error.reason === 'not-object' ? 'another JSON value' : type} with status ${error.status}${error.bodyStart ? ` ("${error.bodyStart}")` : ''}`,
+          message: `${at}expected QRadar's JSON but got ${error.reason === 'not-object' ? 'another JSON value' : type} with status ${error.status}${error.bodyStart ? ` ("${error.bodyStart}")` : ''}`,
           hint: 'QRADAR_HOST should be the console\'s address alone (https://console.example.org); a proxy or login page may be answering instead',
           exitCode: ExitCode.failure,
         };

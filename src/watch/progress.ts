@@ -11,10 +11,6 @@ export interface Progress extends WatchEvents {
   stop(): void;
 }
 
-function faultText(error: unknown): string {
-  return describeError(error).message.replace(/^[^:]*: (?=cannot reach|no answer|the console)/, '');
-}
-
 /** Events as messages, printed through `say` (progress, silenced by -q) or `log` (kept). */
 function messages(say: (t: string) => void, log: (t: string) => void, quiet: boolean): WatchEvents {
   return {
@@ -24,7 +20,7 @@ function messages(say: (t: string) => void, log: (t: string) => void, quiet: boo
     unknownStatus: (id, status) => log(`qcase: warning: task ${id} has status '${status}', which QRadar's docs do not list; still waiting for COMPLETE\n`),
     partial: (id) => log(`qcase: task ${id} is PARTIALLY_COMPLETE: the case is usable, but not yet on all managed hosts\n`),
     outage: (_id, error, retryInMs) => {
-      if (!quiet) say(`${faultText(error)}; retrying in ${formatElapsed(retryInMs)}, until the deadline`);
+      if (!quiet) say(`${describeError(error).message}; retrying in ${formatElapsed(retryInMs)}, until the deadline`);
     },
     recovered: (downMs) => {
       if (!quiet) say(`the console answers again, after ${formatElapsed(downMs)}`);
